@@ -1,0 +1,39 @@
+import { format } from 'date-fns/format';
+import { de } from 'date-fns/locale/de';
+import { tz, TZDate } from '@date-fns/tz';
+import { site } from '../site.ts';
+
+// Subpath imports on purpose: the `date-fns` and `date-fns/locale` barrels load every locale.
+
+const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Hour of the day (in the site's zone) that stands for a post's publication day. */
+const PUBLICATION_HOUR = 12;
+
+/**
+ * Parses a `YYYY-MM-DD` calendar day into the instant that stands for it: noon in `timeZone`.
+ * Noon keeps the day the same in UTC (feeds) and in Berlin (pages). Returns `undefined` for
+ * anything that is not a real day, such as `2022-02-30` or `12.08.2022`.
+ */
+export function parseDay(value: string, timeZone: string = site.timeZone): Date | undefined {
+  const match = DAY_PATTERN.exec(value.trim());
+  if (!match) return undefined;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new TZDate(year, month - 1, day, PUBLICATION_HOUR, 0, 0, timeZone);
+  if (date.getFullYear() !== year || date.getMonth() !== month - 1 || date.getDate() !== day) {
+    return undefined;
+  }
+  return new Date(date.getTime());
+}
+
+/** The calendar day of `date` in `timeZone`, as `YYYY-MM-DD` (for `<time datetime>` and comparisons). */
+export const toDayKey = (date: Date, timeZone: string = site.timeZone): string =>
+  format(date, 'yyyy-MM-dd', { in: tz(timeZone) });
+
+/** The German display form of a day: `12.08.2022`. */
+export const formatDate = (date: Date, timeZone: string = site.timeZone): string =>
+  format(date, 'dd.MM.yyyy', { in: tz(timeZone), locale: de });
+
+/** The year of `date` in `timeZone`, used in article URLs. */
+export const yearOf = (date: Date, timeZone: string = site.timeZone): number =>
+  Number(format(date, 'yyyy', { in: tz(timeZone) }));

@@ -1,0 +1,48 @@
+import type { CollectionEntry } from 'astro:content'; // type-only: unit tests need no Astro
+import { toDayKey, yearOf } from './dates.ts';
+import { slugFromPath } from './slugs.ts';
+
+export type Post = CollectionEntry<'blog'>;
+
+/** The frontmatter fields that decide whether and where a post is published. */
+type PostFacts = Pick<Post['data'], 'date' | 'draft'>;
+
+/** Visible to readers at `now`: never drafts; a post dated in the future from its day (Europe/Berlin) on. */
+export const isPublished = (data: PostFacts, now: Date): boolean =>
+  !data.draft && toDayKey(data.date) <= toDayKey(now);
+
+/** URL slug of a post, from its file name. */
+export const postSlug = (post: Pick<Post, 'id'>): string => slugFromPath(post.id);
+
+/** Article URL: `/blog/<year>/<slug>/`, the year of publication in Europe/Berlin. */
+export const postUrl = (post: Pick<Post, 'id' | 'data'>): string =>
+  `/blog/${yearOf(post.data.date)}/${postSlug(post)}/`;
+
+/** Newest first; posts of the same day by title, so the order never depends on file order. */
+export const byNewestFirst = (a: Pick<Post, 'data'>, b: Pick<Post, 'data'>): number =>
+  b.data.date.getTime() - a.data.date.getTime() ||
+  a.data.title.localeCompare(b.data.title, 'de');
+
+/** The posts around `index` in a newest-first list. */
+export function neighbours<T>(posts: readonly T[], index: number): { newer: T | undefined; older: T | undefined } {
+  return { newer: index > 0 ? posts[index - 1] : undefined, older: posts[index + 1] };
+}
+
+/**
+ * Throws when two posts would be published at the same URL, naming both files, instead of
+ * letting one silently replace the other.
+ */
+export function assertUniqueUrls(posts: readonly Pick<Post, 'id' | 'data' | 'filePath'>[]): void {
+  const seen = new Map<string, string>();
+  for (const post of posts) {
+    const url = postUrl(post);
+    const file = post.filePath ?? post.id;
+    const other = seen.get(url);
+    if (other !== undefined) {
+      throw new Error(
+        `Zwei Beiträge hätten dieselbe Adresse ${url}: ${other} und ${file}. Bitte einen der Dateinamen ändern.`,
+      );
+    }
+    seen.set(url, file);
+  }
+}

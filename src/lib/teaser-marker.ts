@@ -1,0 +1,30 @@
+import { defineMdastPlugin } from 'satteri';
+
+/** Attribute that marks where a post's teaser ends in the rendered HTML. */
+export const TEASER_END_ATTRIBUTE = 'data-teaser-end';
+
+/** True for the MDX comment `{/* more *\/}` that editors put after the teaser. */
+export const isTeaserMarker = (expression: string): boolean =>
+  /^\/\*\s*more\s*\*\/$/i.test(expression.trim());
+
+/**
+ * Sätteri mdast plugin: turns the teaser marker into a hidden, empty `<hr>` carrying
+ * {@link TEASER_END_ATTRIBUTE}, so the rendered HTML can be cut there and the teaser keeps
+ * every link, emphasis and list exactly as the article renders them. Astro 7's default
+ * processor ignores remark plugins, hence a Sätteri plugin.
+ */
+export const teaserMarkerPlugin = defineMdastPlugin({
+  name: 'teaser-marker',
+  mdxFlowExpression(node, ctx) {
+    if (!isTeaserMarker(node.value)) return;
+    ctx.replaceNode(node, {
+      type: 'mdxJsxFlowElement',
+      name: 'hr',
+      attributes: [
+        { type: 'mdxJsxAttribute', name: 'hidden', value: null },
+        { type: 'mdxJsxAttribute', name: TEASER_END_ATTRIBUTE, value: '' },
+      ],
+      children: [],
+    });
+  },
+});

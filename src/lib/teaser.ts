@@ -1,0 +1,38 @@
+import { parse, type HTMLElement } from 'node-html-parser';
+import { TEASER_END_ATTRIBUTE } from './teaser-marker.ts';
+
+/** True when the rendered post contains the teaser marker. */
+export const hasTeaserMarker = (html: string): boolean => html.includes(TEASER_END_ATTRIBUTE);
+
+/**
+ * The teaser of a rendered post: every top-level element before the teaser marker, or, without
+ * a marker, the first top-level paragraph. The HTML is kept as rendered (links, emphasis, lists).
+ */
+export function extractTeaser(html: string): string {
+  const root = parse(html, { comment: false });
+  const children = root.childNodes;
+  const markerIndex = children.findIndex(
+    (node) => isElement(node) && node.hasAttribute(TEASER_END_ATTRIBUTE),
+  );
+  if (markerIndex >= 0) {
+    return children
+      .slice(0, markerIndex)
+      .map((node) => node.toString())
+      .join('')
+      .trim();
+  }
+  const firstParagraph = children.find(
+    (node) => isElement(node) && node.tagName === 'P',
+  );
+  return firstParagraph ? firstParagraph.toString() : '';
+}
+
+/** Removes the teaser marker from rendered HTML (for feeds, where it means nothing). */
+export function stripTeaserMarker(html: string): string {
+  const root = parse(html, { comment: false });
+  for (const marker of root.querySelectorAll(`[${TEASER_END_ATTRIBUTE}]`)) marker.remove();
+  return root.toString();
+}
+
+const isElement = (node: unknown): node is HTMLElement =>
+  typeof node === 'object' && node !== null && (node as { nodeType?: number }).nodeType === 1;

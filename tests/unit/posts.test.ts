@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { parseDay } from '../../src/lib/dates.ts';
+import { assertUniqueUrls, byNewestFirst, isPublished, neighbours, postUrl } from '../../src/lib/posts.ts';
+import type { Post } from '../../src/lib/posts.ts';
+
+const day = (value: string) => {
+  const date = parseDay(value);
+  if (!date) throw new Error(value);
+  return date;
+};
+
+const post = (id: string, date: string, extra: Partial<Post['data']> = {}) =>
+  ({
+    id,
+    filePath: `content/blog/${id}.mdx`,
+    data: { title: id, date: day(date), tags: [], draft: false, ...extra },
+  }) as unknown as Post;
+
+describe('isPublished', () => {
+  it.each([
+    ['a past post', '2022-08-12', false, '2022-08-13T08:00:00Z', true],
+    ['a post on its day, early morning in Berlin', '2022-08-12', false, '2022-08-11T22:30:00Z', true],
+    ['a post the evening before its day in Berlin', '2022-08-12', false, '2022-08-11T21:30:00Z', false],
+    ['a draft', '2020-01-01', true, '2026-01-01T00:00:00Z', false],
+  ])('%s', (_, date, draft, now, expected) => {
+    expect(isPublished({ date: day(date), draft }, new Date(now))).toBe(expected);
+  });
+});
+
+describe('postUrl', () => {
+  it.each([
+    ['gemeinsam-gegen-malware', '2022-05-21', '/blog/2022/gemeinsam-gegen-malware/'],
+    ['grüße-aus-köln/index', '2021-12-31', '/blog/2021/gruesse-aus-koeln/'],
+    ['neujahr', '2022-01-01', '/blog/2022/neujahr/'],
+  ])('%s on %s → %s', (id, date, url) => {
+    expect(postUrl(post(id, date))).toBe(url);
+  });
+});
+
+describe('byNewestFirst', () => {
+  it('sorts by date, newest first, then by title', () => {
+    const posts = [post('b', '2021-01-01'), post('c', '2022-01-01'), post('a', '2021-01-01')];
+    expect(posts.sort(byNewestFirst).map((p) => p.id)).toEqual(['c', 'a', 'b']);
+  });
+});
+
+describe('neighbours', () => {
+  it.each([
+    [0, undefined, 'b'],
+    [1, 'a', 'c'],
+    [2, 'b', undefined],
+  ])('index %i: newer %s, older %s', (index, newer, older) => {
+    expect(neighbours(['a', 'b', 'c'], index)).toEqual({ newer, older });
+  });
+});
+
+describe('assertUniqueUrls', () => {
+  it('accepts distinct URLs, also same slug in other years', () => {
+    expect(() => assertUniqueUrls([post('a', '2021-01-01'), post('x/a', '2022-01-01')])).not.toThrow();
+  });
+  it('names both files when two posts share a URL', () => {
+    expect(() => assertUniqueUrls([post('grüße', '2022-01-01'), post('gruesse', '2022-03-01')])).toThrow(
+      /\/blog\/2022\/gruesse\/.*content\/blog\/grüße\.mdx.*content\/blog\/gruesse\.mdx/,
+    );
+  });
+});

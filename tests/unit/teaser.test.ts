@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { extractTeaser, hasTeaserMarker, stripTeaserMarker } from '../../src/lib/teaser.ts';
+import { isTeaserMarker } from '../../src/lib/teaser-marker.ts';
+
+const MARKER = '<hr hidden data-teaser-end/>';
+
+describe('extractTeaser', () => {
+  it.each([
+    [
+      'everything before the marker, formatting kept',
+      `<p>Eins mit <a href="/x/">Link</a> und <em>Betonung</em>.</p>\n<ul><li>a</li></ul>\n${MARKER}\n<h2>Mehr</h2><p>Rest</p>`,
+      '<p>Eins mit <a href="/x/">Link</a> und <em>Betonung</em>.</p>\n<ul><li>a</li></ul>',
+    ],
+    [
+      'the first paragraph without a marker',
+      '<p>Erster „Absatz“ – mit ß.</p>\n<p>Zweiter Absatz.</p>',
+      '<p>Erster „Absatz“ – mit ß.</p>',
+    ],
+    [
+      'the first top-level paragraph, skipping a leading heading',
+      '<h2>Titel</h2><aside><p>Kasten</p></aside><p>Absatz</p>',
+      '<p>Absatz</p>',
+    ],
+    ['nothing for an empty post', '', ''],
+    ['nothing when the marker comes first', `${MARKER}<p>Rest</p>`, ''],
+    [
+      'only up to the first marker when there are two',
+      `<p>A</p>${MARKER}<p>B</p>${MARKER}<p>C</p>`,
+      '<p>A</p>',
+    ],
+  ])('takes %s', (_, html, teaser) => {
+    expect(extractTeaser(html)).toBe(teaser);
+  });
+});
+
+describe('hasTeaserMarker and stripTeaserMarker', () => {
+  it('finds and removes the marker', () => {
+    const html = `<p>A</p>\n${MARKER}\n<p>B</p>`;
+    expect(hasTeaserMarker(html)).toBe(true);
+    const stripped = stripTeaserMarker(html);
+    expect(hasTeaserMarker(stripped)).toBe(false);
+    expect(stripped).toContain('<p>A</p>');
+    expect(stripped).toContain('<p>B</p>');
+  });
+});
+
+describe('isTeaserMarker', () => {
+  it.each([
+    ['/* more */', true],
+    ['  /*more*/ ', true],
+    ['/* MORE */', true],
+    ['/* mehr als das */', false],
+    ['more', false],
+    ['1 + 1', false],
+  ])('%j → %s', (expression, expected) => {
+    expect(isTeaserMarker(expression)).toBe(expected);
+  });
+});
