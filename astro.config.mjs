@@ -8,6 +8,8 @@ import { site } from './src/site.ts';
 export default defineConfig({
   site: site.url,
   trailingSlash: 'always',
+  // Tests and benchmarks build other content folders; each gets its own cache so builds never mix.
+  ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
   build: { format: 'directory' },
   markdown: {
     processor: satteri({

@@ -37,6 +37,22 @@ const text = (what: string) =>
     .trim()
     .min(1, { error: `ist leer; erwartet wird ${what}` });
 
+/** Frontmatter of a post. */
+const postFields = {
+  /** Headline of the post. */
+  title: text('ein Titel als Text'),
+  /** Publication day in Europe/Berlin, `YYYY-MM-DD`. */
+  date: day,
+  /** Name of the author, shown in the byline. */
+  author: text('der Name der Autorin oder des Autors').optional(),
+  /** Topics of the post. */
+  tags: z.array(text('ein Thema als Text'), { error: 'erwartet wird eine Liste von Themen' }).default([]),
+  /** Plain-text summary for meta tags and feeds. */
+  description: text('eine kurze Zusammenfassung als Text').optional(),
+  /** `true` keeps the post out of every built page and feed. */
+  draft: z.boolean({ error: 'erwartet wird true oder false' }).default(false),
+};
+
 const blog = defineCollection({
   loader: glob({
     pattern: ['**/*.mdx'],
@@ -44,26 +60,24 @@ const blog = defineCollection({
     // The file's path (without extension) keeps ids unique; URL slugs are derived in src/lib/posts.ts.
     generateId: ({ entry }) => entry.replace(/\.mdx$/i, ''),
   }),
-  schema: z
-    .strictObject(
-      {
-        /** Headline of the post. */
-        title: text('ein Titel als Text'),
-        /** Publication day in Europe/Berlin, `YYYY-MM-DD`. */
-        date: day,
-        /** Name of the author, shown in the byline. */
-        author: text('der Name der Autorin oder des Autors').optional(),
-        /** Topics of the post. */
-        tags: z
-          .array(text('ein Thema als Text'), { error: 'erwartet wird eine Liste von Themen' })
-          .default([]),
-        /** Plain-text summary for meta tags and feeds; the teaser's text when absent. */
-        description: text('eine kurze Zusammenfassung als Text').optional(),
-        /** `true` keeps the post out of every built page and feed. */
-        draft: z.boolean({ error: 'erwartet wird true oder false' }).default(false),
-      },
-      { error: (issue) => (issue.code === 'unrecognized_keys' ? `unbekanntes Feld ${issue.keys.map((k) => `„${k}“`).join(', ')}; erlaubt sind title, date, author, tags, description, draft` : undefined) },
-    ),
+  schema: z.preprocess(
+    (raw, ctx) => {
+      // Name a misspelt field (`titel:`) instead of silently dropping it.
+      if (typeof raw === 'object' && raw !== null) {
+        for (const key of Object.keys(raw)) {
+          if (!Object.hasOwn(postFields, key)) {
+            ctx.addIssue({
+              code: 'custom',
+              path: [key],
+              message: `unbekanntes Feld; erlaubt sind ${Object.keys(postFields).join(', ')}`,
+            });
+          }
+        }
+      }
+      return raw;
+    },
+    z.object(postFields),
+  ),
 });
 
 export const collections = { blog };

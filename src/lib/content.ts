@@ -16,8 +16,8 @@ import {
   type Post,
 } from './posts.ts';
 import { rawDateProblem } from './frontmatter.ts';
-import { extractTeaser, stripTeaserMarker } from './teaser.ts';
-import { absolutizeHtml } from './urls.ts';
+import { extractTeaser } from './teaser.ts';
+import { toFeedHtml } from './feed-html.ts';
 
 /** The moment this build runs; one value so every page and feed agrees on what is published. */
 const buildTime = new Date();
@@ -123,8 +123,8 @@ export async function feedItems(): Promise<FeedItem[]> {
         title: post.data.title,
         link,
         pubDate: post.data.date,
-        description: absolutizeHtml(extractTeaser(html), link),
-        content: absolutizeHtml(stripTeaserMarker(html), link),
+        description: toFeedHtml(extractTeaser(html), link),
+        content: toFeedHtml(html, link),
         categories: post.data.tags,
         ...(post.data.author === undefined ? {} : { author: post.data.author }),
       };

@@ -1,4 +1,5 @@
-import { parse, type HTMLElement } from 'node-html-parser';
+import type { HTMLElement } from 'node-html-parser';
+import { parseHtml } from './html.ts';
 import { TEASER_END_ATTRIBUTE } from './teaser-marker.ts';
 
 /** True when the rendered post contains the teaser marker. */
@@ -9,7 +10,7 @@ export const hasTeaserMarker = (html: string): boolean => html.includes(TEASER_E
  * a marker, the first top-level paragraph. The HTML is kept as rendered (links, emphasis, lists).
  */
 export function extractTeaser(html: string): string {
-  const root = parse(html, { comment: false });
+  const root = parseHtml(html);
   const children = root.childNodes;
   const markerIndex = children.findIndex(
     (node) => isElement(node) && node.hasAttribute(TEASER_END_ATTRIBUTE),
@@ -25,13 +26,6 @@ export function extractTeaser(html: string): string {
     (node) => isElement(node) && node.tagName === 'P',
   );
   return firstParagraph ? firstParagraph.toString() : '';
-}
-
-/** Removes the teaser marker from rendered HTML (for feeds, where it means nothing). */
-export function stripTeaserMarker(html: string): string {
-  const root = parse(html, { comment: false });
-  for (const marker of root.querySelectorAll(`[${TEASER_END_ATTRIBUTE}]`)) marker.remove();
-  return root.toString();
 }
 
 const isElement = (node: unknown): node is HTMLElement =>

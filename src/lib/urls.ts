@@ -1,4 +1,4 @@
-import { parse } from 'node-html-parser';
+import { parseHtml } from './html.ts';
 
 /** Turns a root-relative or relative URL into an absolute one on `base`; leaves absolute URLs, anchors-only and mailto as they are. */
 export function toAbsoluteUrl(url: string, base: string): string {
@@ -14,7 +14,7 @@ export function toAbsoluteUrl(url: string, base: string): string {
  * readers need: they show content away from the site.
  */
 export function absolutizeHtml(html: string, base: string): string {
-  const root = parse(html, { comment: false });
+  const root = parseHtml(html);
   for (const element of root.querySelectorAll('[href], [src], [srcset]')) {
     for (const attribute of ['href', 'src'] as const) {
       const value = element.getAttribute(attribute);

@@ -1,0 +1,76 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { site } from '../../src/site.ts';
+import { TMP, assertBuilt, buildSite, fileForPath, htmlPages, readPage, textOf } from './helpers.ts';
+import { writeCorpus, type CorpusPost } from './corpus.ts';
+
+const COUNT = 40;
+let outDir = '';
+let corpus: CorpusPost[] = [];
+
+beforeAll(async () => {
+  const contentDir = join(TMP, 'corpus-content');
+  corpus = writeCorpus(contentDir, COUNT);
+  const result = await buildSite('corpus', { contentDir });
+  assertBuilt(result);
+  outDir = result.outDir;
+});
+
+const published = () =>
+  corpus
+    .filter((post) => !post.draft && !post.future)
+    .sort((a, b) => b.day.localeCompare(a.day) || a.title.localeCompare(b.title, 'de'));
+
+describe('a generated corpus of 40 posts', () => {
+  it('has drafts, scheduled posts, shared days and posts without marker to test', () => {
+    expect(corpus.filter((p) => p.draft).length).toBeGreaterThan(1);
+    expect(corpus.filter((p) => p.future).length).toBeGreaterThan(1);
+    expect(corpus.filter((p) => !p.marker).length).toBeGreaterThan(1);
+    expect(new Set(published().map((p) => p.day)).size).toBeLessThan(published().length);
+  });
+
+  it('lists each published post exactly once across the index pages, in order', () => {
+    const expected = published();
+    const pages = Math.ceil(expected.length / site.postsPerPage);
+    const paths = Array.from({ length: pages }, (_, i) => (i === 0 ? '/' : `/seite/${i + 1}/`));
+    const listed = paths.flatMap((path) =>
+      readPage(outDir, path).querySelectorAll('main article h2 a').map((a) => a.getAttribute('href')),
+    );
+    expect(listed).toEqual(expected.map((p) => p.url));
+    expect(fileForPath(outDir, `/seite/${pages + 1}/`)).toBeUndefined();
+    expect(textOf(readPage(outDir, paths.at(-1)!).querySelector('nav.pager'))).toContain(`Seite ${pages} von ${pages}`);
+  });
+
+  it('builds an article for each published post and none for drafts or scheduled posts', () => {
+    const articles = htmlPages(outDir).filter((path) => path.startsWith('/blog/'));
+    expect(articles.sort()).toEqual(published().map((p) => p.url).sort());
+    for (const post of corpus.filter((p) => p.draft || p.future)) {
+      expect(fileForPath(outDir, post.url), post.title).toBeUndefined();
+    }
+  });
+
+  it('takes the teaser up to the marker, or the first paragraph', () => {
+    const teasers = new Map<string, string>();
+    for (const path of htmlPages(outDir).filter((p) => p === '/' || p.startsWith('/seite/'))) {
+      for (const article of readPage(outDir, path).querySelectorAll('main article')) {
+        teasers.set(article.querySelector('h2 a')!.getAttribute('href')!, article.querySelector('.teaser-body')!.innerHTML);
+      }
+    }
+    for (const post of published()) {
+      const teaser = teasers.get(post.url)!;
+      const n = post.title.split(':')[0]!.replace('Beitrag ', '');
+      expect(teaser).toContain(`Erster Absatz von Beitrag ${n} mit <a href="/">einem Link</a> und <em>Betonung</em>.`);
+      if (post.marker) expect(teaser).toContain(`Zweiter Absatz von Beitrag ${n}.`);
+      else expect(teaser).not.toContain('Zweiter Absatz');
+      expect(teaser).not.toContain('Weiter im Text');
+    }
+  });
+
+  it('puts the same posts into the feed, newest first', () => {
+    const feed = new XMLParser({ isArray: (name) => name === 'item' }).parse(readFileSync(join(outDir, 'rss.xml'), 'utf8'));
+    const links = (feed.rss.channel.item as { link: string }[]).map((item) => item.link);
+    expect(links).toEqual(published().map((p) => new URL(p.url, site.url).href));
+  });
+});

@@ -1,0 +1,57 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { TMP, buildSite, listFiles } from './helpers.ts';
+
+const GOOD = `---
+title: "Ein guter Beitrag"
+date: 2022-01-10
+---
+
+Alles in Ordnung.
+`;
+
+const post = (frontmatter: string, body = 'Text des Beitrags.\n') => `---\n${frontmatter}\n---\n\n${body}`;
+
+/** Broken posts an editor might commit, and what the build must say about each. */
+const cases: { name: string; files: Record<string, string>; expected: (string | RegExp)[] }[] = [
+  { name: 'missing title', files: { 'ohne-titel.mdx': post('date: 2022-02-01') }, expected: ['ohne-titel.mdx', /title: fehlt; erwartet wird ein Titel/] },
+  { name: 'empty title', files: { 'leerer-titel.mdx': post('title: ""\ndate: 2022-02-01') }, expected: ['leerer-titel.mdx', /title: ist leer; erwartet wird ein Titel/] },
+  { name: 'missing date', files: { 'ohne-datum.mdx': post('title: "Ohne Datum"') }, expected: ['ohne-datum.mdx', /date: fehlt .*JJJJ-MM-TT/] },
+  { name: 'impossible day', files: { 'unmoeglich.mdx': post('title: "Unmöglich"\ndate: 2022-02-30') }, expected: ['unmoeglich.mdx', /date: „2022-02-30“ ist kein gültiger Tag; erwartet wird .*JJJJ-MM-TT/] },
+  { name: 'German date format', files: { 'deutsch.mdx': post('title: "Deutsch"\ndate: 12.08.2022') }, expected: ['deutsch.mdx', /date: „12\.08\.2022“ ist kein gültiger Tag/] },
+  { name: 'draft not a boolean', files: { 'entwurf.mdx': post('title: "Entwurf"\ndate: 2022-02-01\ndraft: vielleicht') }, expected: ['entwurf.mdx', /draft: erwartet wird true oder false/] },
+  { name: 'tags not a list', files: { 'themen.mdx': post('title: "Themen"\ndate: 2022-02-01\ntags: Sicherheit') }, expected: ['themen.mdx', /tags: erwartet wird eine Liste von Themen/] },
+  { name: 'misspelt field', files: { 'tippfehler.mdx': post('title: "Tippfehler"\ndate: 2022-02-01\nautor: "Jemand"') }, expected: ['tippfehler.mdx', /autor: unbekanntes Feld; erlaubt sind title, date/] },
+  { name: 'MDX syntax error', files: { 'syntax.mdx': post('title: "Syntax"\ndate: 2022-02-01', 'Erste Zeile.\n\nEin <Kasten ohne Ende und {offen\n') }, expected: ['syntax.mdx', /syntax\.mdx:\d+:\d+/] },
+  {
+    name: 'two posts at one URL',
+    files: { 'grüße.mdx': post('title: "Grüße"\ndate: 2022-02-01'), 'gruesse.mdx': post('title: "Grüsse"\ndate: 2022-03-01') },
+    expected: [/dieselbe Adresse \/blog\/2022\/gruesse\//, 'grüße.mdx', 'gruesse.mdx'],
+  },
+];
+
+describe('a broken post fails the build with a message an editor can act on', () => {
+  it.each(cases)('$name', async ({ name, files, expected }) => {
+    const contentDir = join(TMP, 'errors-content', name.replace(/\W+/g, '-'));
+    rmSync(contentDir, { recursive: true, force: true });
+    mkdirSync(contentDir, { recursive: true });
+    writeFileSync(join(contentDir, 'gut.mdx'), GOOD);
+    for (const [file, text] of Object.entries(files)) writeFileSync(join(contentDir, file), text);
+
+    const result = await buildSite(`errors-${name.replace(/\W+/g, '-')}`, { contentDir });
+    expect(result.code, result.output).not.toBe(0);
+    for (const pattern of expected) {
+      if (typeof pattern === 'string') expect(result.output).toContain(pattern);
+      else expect(result.output).toMatch(pattern);
+    }
+    // No half site: not a single page was written.
+    let pages: string[] = [];
+    try {
+      pages = listFiles(result.outDir).filter((file) => file.endsWith('.html') || file.endsWith('.xml'));
+    } catch {
+      pages = [];
+    }
+    expect(pages).toEqual([]);
+  });
+});

@@ -1,0 +1,96 @@
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import type { HTMLElement } from 'node-html-parser';
+import { parseHtml } from '../../src/lib/html.ts';
+
+/** Repository root. */
+export const ROOT = resolve(import.meta.dirname, '../..');
+/** Scratch space for test builds (ignored by git). */
+export const TMP = join(ROOT, 'tests/.tmp');
+
+export interface BuildResult {
+  code: number | null;
+  output: string;
+  outDir: string;
+}
+
+/**
+ * Runs `astro build` in a child process, like an editor's `npm run build`, into `tests/.tmp/<name>`.
+ * `contentDir` selects another blog folder; `env` adds variables such as `TZ`.
+ */
+export async function buildSite(
+  name: string,
+  options: { contentDir?: string; env?: Record<string, string> } = {},
+): Promise<BuildResult> {
+  const outDir = join(TMP, name, 'dist');
+  const cacheDir = join(TMP, name, 'cache');
+  await rm(join(TMP, name), { recursive: true, force: true });
+  await mkdir(cacheDir, { recursive: true });
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ASTRO_TELEMETRY_DISABLED: '1',
+    ASTRO_CACHE_DIR: cacheDir,
+    FORCE_COLOR: '0',
+    NO_COLOR: '1',
+    ...options.env,
+  };
+  if (options.contentDir) env['BLOG_CONTENT_DIR'] = options.contentDir;
+  else delete env['BLOG_CONTENT_DIR'];
+  const astro = join(ROOT, 'node_modules/astro/bin/astro.mjs');
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [astro, 'build', '--outDir', outDir], { cwd: ROOT, env });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolvePromise({ code, output, outDir }));
+  });
+}
+
+/** Throws with the build log when a build failed, so a failing test shows why. */
+export function assertBuilt(result: BuildResult): void {
+  if (result.code !== 0) throw new Error(`Build failed (exit ${result.code}):\n${result.output}`);
+}
+
+/** Every file under `dir`, as paths relative to it with forward slashes. */
+export function listFiles(dir: string): string[] {
+  const files: string[] = [];
+  const walk = (current: string) => {
+    for (const name of readdirSync(current)) {
+      const path = join(current, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else files.push(relative(dir, path).split('\\').join('/'));
+    }
+  };
+  walk(dir);
+  return files.sort();
+}
+
+/** All built HTML pages as URL paths (`/`, `/seite/2/`, `/blog/2022/x/`). */
+export function htmlPages(outDir: string): string[] {
+  return listFiles(outDir)
+    .filter((file) => file.endsWith('.html'))
+    .map((file) => `/${file}`.replace(/index\.html$/, '').replace(/\.html$/, ''));
+}
+
+/** The built file that serves a URL path, or undefined when none does. */
+export function fileForPath(outDir: string, urlPath: string): string | undefined {
+  const clean = decodeURI(urlPath.split('#')[0]!.split('?')[0]!);
+  const candidates = clean.endsWith('/')
+    ? [join(outDir, clean, 'index.html')]
+    : [join(outDir, clean), join(outDir, clean, 'index.html'), join(outDir, `${clean}.html`)];
+  return candidates.find((path) => existsSync(path) && statSync(path).isFile());
+}
+
+/** Parses a built page. */
+export function readPage(outDir: string, urlPath: string): HTMLElement {
+  const file = fileForPath(outDir, urlPath);
+  if (!file) throw new Error(`No page built for ${urlPath}`);
+  return parseHtml(readFileSync(file, 'utf8'));
+}
+
+/** Text of an element with whitespace collapsed, as a reader (or screen reader) gets it. */
+export const textOf = (element: HTMLElement | null | undefined): string =>
+  (element?.textContent ?? '').replace(/\s+/g, ' ').trim();

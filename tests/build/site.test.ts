@@ -1,0 +1,254 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
+import { parseHtml as parse } from '../../src/lib/html.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { site } from '../../src/site.ts';
+import { ROOT, assertBuilt, buildSite, fileForPath, htmlPages, listFiles, readPage, textOf } from './helpers.ts';
+import { readSeed } from './seed.ts';
+
+let outDir = '';
+const seed = readSeed();
+
+beforeAll(async () => {
+  const result = await buildSite('site');
+  assertBuilt(result);
+  outDir = result.outDir;
+});
+
+/** Index pages in order: `/`, `/seite/2/`, … */
+const indexPaths = () =>
+  htmlPages(outDir)
+    .filter((path) => path === '/' || path.startsWith('/seite/'))
+    .sort((a, b) => (Number(a.split('/')[2]) || 1) - (Number(b.split('/')[2]) || 1));
+
+describe('the seed page', () => {
+  it('is reproduced on / : heading, titles, dates, teasers verbatim, order', () => {
+    expect(seed.posts).toHaveLength(5);
+    const page = readPage(outDir, '/');
+    expect(textOf(page.querySelector('main h1'))).toBe(seed.heading);
+    const teasers = page.querySelectorAll('main article');
+    expect(teasers).toHaveLength(seed.posts.length);
+    teasers.forEach((teaser, i) => {
+      const expected = seed.posts[i]!;
+      expect(textOf(teaser.querySelector('h2'))).toBe(expected.title);
+      expect(textOf(teaser.querySelector('.post-meta'))).toMatch(new RegExp(`erschienen am ${expected.date.replace(/\./g, '\\.')}$`));
+      const time = teaser.querySelector('time');
+      expect(textOf(time)).toBe(expected.date);
+      expect(time?.getAttribute('datetime')).toBe(expected.date.split('.').reverse().join('-'));
+      const paragraphs = teaser.querySelectorAll('.teaser-body > p').map((p) => textOf(p));
+      expect(paragraphs).toEqual(expected.paragraphs.map((p) => p.replace(/\s+/g, ' ')));
+    });
+  });
+
+  it('gives every teaser a "Weiterlesen" link that names its post and leads to its article', () => {
+    for (const teaser of readPage(outDir, '/').querySelectorAll('main article')) {
+      const title = textOf(teaser.querySelector('h2'));
+      const titleLink = teaser.querySelector('h2 a')?.getAttribute('href');
+      const more = teaser.querySelectorAll('a').find((a) => textOf(a).startsWith('Weiterlesen'));
+      expect(more, title).toBeDefined();
+      expect(textOf(more)).toBe(`Weiterlesen: ${title}`);
+      expect(more?.getAttribute('href')).toBe(titleLink);
+      expect(titleLink).toMatch(/^\/blog\/\d{4}\/[a-z0-9-]+\/$/);
+      expect(textOf(readPage(outDir, titleLink!).querySelector('h1'))).toBe(title);
+    }
+  });
+});
+
+describe('index pages', () => {
+  it('list every published post exactly once, newest first, five a page', () => {
+    const paths = indexPaths();
+    expect(paths.length).toBeGreaterThanOrEqual(2);
+    expect(paths[0]).toBe('/');
+    expect(paths.slice(1)).toEqual(paths.slice(1).map((_, i) => `/seite/${i + 2}/`));
+    const listed = paths.flatMap((path) =>
+      readPage(outDir, path)
+        .querySelectorAll('main article')
+        .map((a) => ({ href: a.querySelector('h2 a')?.getAttribute('href'), day: a.querySelector('time')?.getAttribute('datetime') ?? '' })),
+    );
+    const articles = htmlPages(outDir).filter((path) => path.startsWith('/blog/'));
+    expect(listed.map((l) => l.href).sort()).toEqual([...articles].sort());
+    expect(new Set(listed.map((l) => l.href)).size).toBe(listed.length);
+    const days = listed.map((l) => l.day);
+    expect(days).toEqual([...days].sort().reverse());
+    paths.forEach((path, i) => {
+      const count = readPage(outDir, path).querySelectorAll('main article').length;
+      if (i < paths.length - 1) expect(count).toBe(site.postsPerPage);
+      else expect(count).toBeGreaterThan(0);
+    });
+  });
+
+  it('have a pager with page numbers, aria-current and "Seite n von N"', () => {
+    const paths = indexPaths();
+    paths.forEach((path, i) => {
+      const pager = readPage(outDir, path).querySelector('nav.pager');
+      expect(pager, path).not.toBeNull();
+      expect(textOf(pager)).toContain(`Seite ${i + 1} von ${paths.length}`);
+      const current = pager!.querySelectorAll('[aria-current="page"]');
+      expect(current).toHaveLength(1);
+      expect(current[0]!.getAttribute('href')).toBe(path);
+      const newer = pager!.querySelector('a[rel="prev"]')?.getAttribute('href');
+      const older = pager!.querySelector('a[rel="next"]')?.getAttribute('href');
+      expect(newer).toBe(i === 0 ? undefined : paths[i - 1]);
+      expect(older).toBe(i === paths.length - 1 ? undefined : paths[i + 1]);
+    });
+    expect(fileForPath(outDir, '/seite/1/')).toBeUndefined();
+  });
+});
+
+describe('article pages', () => {
+  const articlePaths = () => htmlPages(outDir).filter((path) => path.startsWith('/blog/'));
+
+  it('show title, date, full text, neighbours and a way back', () => {
+    const order = indexPaths().flatMap((path) =>
+      readPage(outDir, path).querySelectorAll('main article h2 a').map((a) => a.getAttribute('href')!),
+    );
+    order.forEach((path, i) => {
+      const page = readPage(outDir, path);
+      expect(page.querySelectorAll('h1'), path).toHaveLength(1);
+      expect(textOf(page.querySelector('main .post-meta'))).toMatch(/erschienen am \d{2}\.\d{2}\.\d{4}$/);
+      expect(page.querySelectorAll('main .prose h2').length, `${path} has a subheading`).toBeGreaterThan(0);
+      const nav = page.querySelector('nav.article-nav')!;
+      expect(nav.querySelector('a[rel="next"]')?.getAttribute('href')).toBe(order[i - 1]);
+      expect(nav.querySelector('a[rel="prev"]')?.getAttribute('href')).toBe(order[i + 1]);
+      expect(nav.querySelectorAll('a').some((a) => a.getAttribute('href') === '/')).toBe(true);
+    });
+    expect(order.sort()).toEqual(articlePaths().sort());
+  });
+
+  it('continue the teaser with the full article', () => {
+    const home = readPage(outDir, '/');
+    for (const teaser of home.querySelectorAll('main article')) {
+      const href = teaser.querySelector('h2 a')!.getAttribute('href')!;
+      const prose = textOf(readPage(outDir, href).querySelector('main .prose'));
+      for (const p of teaser.querySelectorAll('.teaser-body > p')) expect(prose).toContain(textOf(p));
+      expect(prose.length).toBeGreaterThan(textOf(teaser.querySelector('.teaser-body')).length + 1500);
+    }
+  });
+
+  it('use the MDX features editors need: list, link, blockquote, image, code, note box', () => {
+    const html = articlePaths().map((path) => readPage(outDir, path).querySelector('main .prose')!);
+    const has = (selector: string) => html.some((prose) => prose.querySelector(selector) !== null);
+    for (const selector of ['ul li, ol li', 'a[href^="http"]', 'a[href^="/blog/"]', 'blockquote', 'pre code', 'aside.note', 'img']) {
+      expect(has(selector), selector).toBe(true);
+    }
+  });
+
+  it('serve images processed by sharp with alt text and dimensions', () => {
+    const images = htmlPages(outDir).flatMap((path) => readPage(outDir, path).querySelectorAll('img').map((img) => ({ path, img })));
+    expect(images.length).toBeGreaterThan(0);
+    for (const { path, img } of images) {
+      expect(img.getAttribute('alt')?.trim(), path).toBeTruthy();
+      expect(Number(img.getAttribute('width')), path).toBeGreaterThan(0);
+      expect(Number(img.getAttribute('height')), path).toBeGreaterThan(0);
+      expect(img.getAttribute('src'), path).toMatch(/^\/_astro\/.+\.webp$/);
+      expect(fileForPath(outDir, img.getAttribute('src')!), path).toBeDefined();
+    }
+  });
+
+  it('slugs transliterate umlauts and ß', () => {
+    const paths = articlePaths();
+    expect(paths.every((path) => /^\/blog\/\d{4}\/[a-z0-9-]+\/$/.test(path))).toBe(true);
+    expect(paths).toContain('/blog/2022/manchmal-faellt-das-fruehstueck-aus/');
+  });
+});
+
+describe('every page', () => {
+  it('has lang, one h1, title, description, canonical, feed link, skip link and landmarks, and no script', () => {
+    const titles = new Set<string>();
+    for (const path of htmlPages(outDir)) {
+      const page = readPage(outDir, path);
+      expect(page.querySelector('html')?.getAttribute('lang'), path).toBe('de');
+      expect(page.querySelectorAll('h1'), path).toHaveLength(1);
+      const title = textOf(page.querySelector('title'));
+      expect(title, path).not.toBe('');
+      titles.add(title);
+      expect(page.querySelector('meta[name="description"]')?.getAttribute('content')?.trim(), path).toBeTruthy();
+      expect(page.querySelector('link[rel="canonical"]')?.getAttribute('href'), path).toBe(new URL(path, site.url).href);
+      const feed = page.querySelector('link[rel="alternate"][type="application/rss+xml"]');
+      expect(feed?.getAttribute('href'), path).toBe(new URL('/rss.xml', site.url).href);
+      const skip = page.querySelector('body a')!;
+      expect(skip.getAttribute('href'), path).toBe('#inhalt');
+      expect(page.querySelector('main#inhalt'), path).not.toBeNull();
+      for (const landmark of ['header', 'nav', 'main', 'footer']) expect(page.querySelector(landmark), `${path} ${landmark}`).not.toBeNull();
+      expect(page.querySelectorAll('script'), path).toHaveLength(0);
+    }
+    expect(titles.size).toBe(htmlPages(outDir).length);
+  });
+
+  it('links only to pages and files that exist, and to no other origin for assets', () => {
+    for (const path of htmlPages(outDir)) {
+      const page = readPage(outDir, path);
+      for (const a of page.querySelectorAll('a[href]')) {
+        const href = a.getAttribute('href')!;
+        if (href.startsWith('#')) {
+          expect(page.getElementById(href.slice(1)), `${path} → ${href}`).not.toBeNull();
+        } else if (href.startsWith('/')) {
+          expect(fileForPath(outDir, href), `${path} → ${href}`).toBeDefined();
+        } else {
+          expect(href, path).toMatch(/^(https?:|mailto:)/);
+        }
+      }
+      for (const el of page.querySelectorAll('link[href], img[src], script[src], source[srcset]')) {
+        const url = el.getAttribute('href') ?? el.getAttribute('src') ?? el.getAttribute('srcset') ?? '';
+        if (['canonical', 'alternate'].includes(el.getAttribute('rel') ?? '')) continue;
+        expect(url, path).toMatch(/^\//);
+      }
+    }
+  });
+
+  it('never includes a draft', () => {
+    const draft = readFileSync(join(ROOT, 'content/blog/entwurf-jahresrueckblick.mdx'), 'utf8');
+    const title = /^title:\s*"(.*)"/m.exec(draft)![1]!;
+    expect(/^draft:\s*true/m.test(draft)).toBe(true);
+    for (const file of listFiles(outDir).filter((f) => /\.(html|xml)$/.test(f))) {
+      expect(readFileSync(join(outDir, file), 'utf8'), file).not.toContain(title);
+    }
+  });
+});
+
+describe('RSS feed', () => {
+  const xml = new XMLParser({ ignoreAttributes: false, parseTagValue: false, isArray: (name) => name === 'item' || name === 'category' });
+  const feed = () => xml.parse(readFileSync(join(outDir, 'rss.xml'), 'utf8'));
+
+  it('describes the channel in German', () => {
+    const { rss } = feed();
+    expect(rss['@_version']).toBe('2.0');
+    expect(rss.channel.title).toBe(site.name);
+    expect(rss.channel.link).toBe(new URL('/', site.url).href);
+    expect(String(rss.channel.description).length).toBeGreaterThan(10);
+    expect(rss.channel.language).toBe('de-DE');
+  });
+
+  it('lists every published post newest first, item by item like the site', () => {
+    const items = feed().rss.channel.item as Record<string, any>[];
+    const listed = indexPaths().flatMap((path) =>
+      readPage(outDir, path).querySelectorAll('main article').map((a) => ({
+        title: textOf(a.querySelector('h2')),
+        href: a.querySelector('h2 a')!.getAttribute('href')!,
+        day: a.querySelector('time')!.getAttribute('datetime')!,
+        teaser: textOf(a.querySelector('.teaser-body')),
+      })),
+    );
+    expect(items.map((i) => i.title)).toEqual(listed.map((l) => l.title));
+    items.forEach((item, i) => {
+      const expected = listed[i]!;
+      const link = new URL(expected.href, site.url).href;
+      expect(item.link).toBe(link);
+      expect(item.guid['#text']).toBe(link);
+      const pubDate = new Date(item.pubDate);
+      expect(Number.isNaN(pubDate.getTime())).toBe(false);
+      expect(pubDate.toISOString().slice(0, 10)).toBe(expected.day);
+      expect(item.pubDate).toContain(`${expected.day.slice(8)} `);
+      expect(textOf(parse(item.description))).toBe(expected.teaser);
+      const content = parse(item['content:encoded']);
+      expect(content.querySelectorAll('h2').length).toBeGreaterThan(0);
+      for (const el of content.querySelectorAll('[href], [src]')) {
+        const url = el.getAttribute('href') ?? el.getAttribute('src')!;
+        expect(url, `${item.title}: ${url}`).toMatch(/^(https?:|mailto:|#)/);
+      }
+      expect(item['content:encoded']).not.toContain('data-teaser-end');
+      expect(item['content:encoded']).not.toContain('data-astro-cid');
+    });
+  });
+});
