@@ -17,6 +17,7 @@ import {
 } from './posts.ts';
 import { rawDateProblem } from './frontmatter.ts';
 import { extractTeaser } from './teaser.ts';
+import { plainSummary } from './summary.ts';
 import { toFeedHtml } from './feed-html.ts';
 
 /** The moment this build runs; one value so every page and feed agrees on what is published. */
@@ -93,10 +94,17 @@ export async function indexPages(): Promise<IndexPage<TeaserEntry>[]> {
 
 /** Every published post with its URL and its newer and older neighbours, for the article pages. */
 export async function articles(): Promise<
-  { post: Post; url: string; newer: Post | undefined; older: Post | undefined }[]
+  { post: Post; url: string; description: string; newer: Post | undefined; older: Post | undefined }[]
 > {
   const posts = await publishedPosts();
-  return posts.map((post, index) => ({ post, url: postUrl(post), ...neighbours(posts, index) }));
+  return Promise.all(
+    posts.map(async (post, index) => ({
+      post,
+      url: postUrl(post),
+      description: post.data.description ?? plainSummary(await teaserHtml(post)),
+      ...neighbours(posts, index),
+    })),
+  );
 }
 
 /** What every feed needs of a post: absolute URLs, teaser and full article with absolute links. */

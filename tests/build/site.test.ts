@@ -156,6 +156,7 @@ describe('article pages', () => {
 describe('every page', () => {
   it('has lang, one h1, title, description, canonical, feed link, skip link and landmarks, and no script', () => {
     const titles = new Set<string>();
+    const descriptions = new Set<string>();
     for (const path of htmlPages(outDir)) {
       const page = readPage(outDir, path);
       expect(page.querySelector('html')?.getAttribute('lang'), path).toBe('de');
@@ -163,7 +164,10 @@ describe('every page', () => {
       const title = textOf(page.querySelector('title'));
       expect(title, path).not.toBe('');
       titles.add(title);
-      expect(page.querySelector('meta[name="description"]')?.getAttribute('content')?.trim(), path).toBeTruthy();
+      const description = page.querySelector('meta[name="description"]')?.getAttribute('content')?.trim() ?? '';
+      expect(description.length, path).toBeGreaterThan(20);
+      expect(description.length, path).toBeLessThanOrEqual(200);
+      descriptions.add(description);
       expect(page.querySelector('link[rel="canonical"]')?.getAttribute('href'), path).toBe(new URL(path, site.url).href);
       const feed = page.querySelector('link[rel="alternate"][type="application/rss+xml"]');
       expect(feed?.getAttribute('href'), path).toBe(new URL('/rss.xml', site.url).href);
@@ -174,6 +178,7 @@ describe('every page', () => {
       expect(page.querySelectorAll('script'), path).toHaveLength(0);
     }
     expect(titles.size).toBe(htmlPages(outDir).length);
+    expect(descriptions.size).toBe(htmlPages(outDir).length);
   });
 
   it('links only to pages and files that exist, and to no other origin for assets', () => {
