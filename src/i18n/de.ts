@@ -31,6 +31,13 @@ export const ui = {
     next: 'Nächster Beitrag',
     overview: 'Zur Übersicht',
   },
+  notFound: {
+    title: 'Seite nicht gefunden',
+    description: 'Diese Seite gibt es hier nicht (mehr).',
+    lead: 'Die Adresse, die Sie aufgerufen haben, gibt es auf diesem Blog nicht oder nicht mehr.',
+    hint: 'Vielleicht hilft Ihnen einer dieser Wege weiter:',
+    home: 'Zur Startseite mit den neuesten Beiträgen',
+  },
   note: {
     defaultTitle: 'Hinweis',
   },

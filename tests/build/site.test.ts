@@ -168,7 +168,12 @@ describe('every page', () => {
       expect(description.length, path).toBeGreaterThan(20);
       expect(description.length, path).toBeLessThanOrEqual(200);
       descriptions.add(description);
-      expect(page.querySelector('link[rel="canonical"]')?.getAttribute('href'), path).toBe(new URL(path, site.url).href);
+      if (path === '/404') {
+        expect(page.querySelector('link[rel="canonical"]'), path).toBeNull();
+        expect(page.querySelector('meta[name="robots"]')?.getAttribute('content')).toBe('noindex');
+      } else {
+        expect(page.querySelector('link[rel="canonical"]')?.getAttribute('href'), path).toBe(new URL(path, site.url).href);
+      }
       const feed = page.querySelector('link[rel="alternate"][type="application/rss+xml"]');
       expect(feed?.getAttribute('href'), path).toBe(new URL('/rss.xml', site.url).href);
       const skip = page.querySelector('body a')!;
