@@ -12,7 +12,12 @@ export const ui = {
     /** Visually hidden tail of the "Weiterlesen" link, so it names its post. */
     readMoreHidden: (title: string) => `: ${title}`,
     published: 'erschienen am',
+    updated: 'aktualisiert am',
     by: 'von',
+    topicsLabel: 'Themen:',
+    draft: 'Entwurf',
+    scheduled: 'Geplant',
+    previewHint: 'nur in der Vorschau sichtbar',
     pageTitle: (n: number) => `Unser Blog – Seite ${n}`,
     pageDescription: (n: number, total: number, cooperative: string) =>
       `Ältere Beiträge aus dem Blog der ${cooperative}, Seite ${n} von ${total}.`,
@@ -31,6 +36,16 @@ export const ui = {
     next: 'Nächster Beitrag',
     overview: 'Zur Übersicht',
   },
+  author: {
+    title: (name: string) => `Beiträge von ${name}`,
+    description: (name: string, count: number) =>
+      `${count === 1 ? 'Ein Beitrag' : `${count} Beiträge`} von ${name} im Blog.`,
+    count: (count: number) => (count === 1 ? '1 Beitrag' : `${count} Beiträge`),
+  },
+  redirect: {
+    title: 'Dieser Beitrag ist umgezogen',
+    text: 'Sie werden weitergeleitet. Falls nicht, folgen Sie diesem Link:',
+  },
   notFound: {
     title: 'Seite nicht gefunden',
     description: 'Diese Seite gibt es hier nicht (mehr).',
@@ -44,6 +59,18 @@ export const ui = {
   footer: {
     feed: 'Beiträge per RSS abonnieren',
     copyright: (year: number, owner: string) => `© ${year} ${owner}`,
+    legalLabel: 'Rechtliches',
+  },
+  legal: {
+    imprint: {
+      title: 'Impressum',
+      description: (cooperative: string) => `Anbieterkennzeichnung der ${cooperative}: Anschrift, Vorstand, Register und Kontakt.`,
+    },
+    privacy: {
+      title: 'Datenschutzerklärung',
+      description: (cooperative: string) =>
+        `Welche Daten beim Besuch des Blogs der ${cooperative} anfallen: keine Cookies, kein Tracking, nur Server-Logdateien.`,
+    },
   },
   feed: {
     description: 'Neuigkeiten, Erfahrungsberichte und Technik aus der Hosting-Genossenschaft.',

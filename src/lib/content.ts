@@ -1,52 +1,111 @@
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { getCollection, render } from 'astro:content';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { getCollection, render, type CollectionEntry } from 'astro:content';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { loadRenderers } from 'astro:container';
 import { getContainerRenderer } from '@astrojs/mdx/container-renderer';
 import { mdxComponents } from '../components/mdx.ts';
 import { site } from '../site.ts';
 import { paginate, type IndexPage } from './pagination.ts';
-import {
-  assertUniqueUrls,
-  byNewestFirst,
-  isPublished,
-  neighbours,
-  postUrl,
-  type Post,
-} from './posts.ts';
+import { byNewestFirst, isPublished, neighbours, postUrl, type Post } from './posts.ts';
 import { rawDateProblem } from './frontmatter.ts';
+import {
+  analyzeMdx,
+  checkBody,
+  duplicateUrls,
+  formatProblem,
+  similarTopics,
+  splitFrontmatter,
+  unknownAuthor,
+  type Problem,
+} from './content-checks.ts';
+import { sitePaths } from './routes.ts';
 import { extractTeaser } from './teaser.ts';
 import { plainSummary } from './summary.ts';
 import { toFeedHtml } from './feed-html.ts';
 
+export type Author = CollectionEntry<'authors'>;
+
+// The only module that reads the collections. Everything is computed once per build.
+
 /** The moment this build runs; one value so every page and feed agrees on what is published. */
 const buildTime = new Date();
 
+/** `npm run dev` shows drafts and scheduled posts (with a badge); a build never does. */
+const showUnpublished = import.meta.env.BLOG_PREVIEW === true;
+
 let published: Promise<Post[]> | undefined;
 
-/** Every post readers may see, newest first. The one list used by index pages, articles and feeds. */
+/**
+ * Every post readers may see, newest first: the one list behind index pages, articles and feeds.
+ * The first call checks all posts and fails the build, naming file, line and field, on any error.
+ */
 export function publishedPosts(): Promise<Post[]> {
   published ??= (async () => {
-    const all = await getCollection('blog');
-    await assertRealDates(all);
-    assertUniqueUrls(all);
-    return all.filter((post) => isPublished(post.data, buildTime)).sort(byNewestFirst);
+    const [all, people] = await Promise.all([getCollection('blog'), getCollection('authors')]);
+    const visible = all
+      .filter((post) => showUnpublished || isPublished(post.data, buildTime))
+      .sort(byNewestFirst);
+    assertValidContent(all, visible, people);
+    return visible;
   })();
   return published;
 }
 
-/** Fails the build naming the file when a post's raw `date:` is no real day (see rawDateProblem). */
-async function assertRealDates(posts: readonly Post[]): Promise<void> {
-  const problems = await Promise.all(
-    posts.map(async (post) => {
-      if (post.filePath === undefined) return undefined;
-      const problem = rawDateProblem(await readFile(resolve(post.filePath), 'utf8'));
-      return problem === undefined ? undefined : `${post.filePath}: ${problem}`;
-    }),
-  );
-  const found = problems.filter((problem) => problem !== undefined);
-  if (found.length > 0) throw new Error(`Fehler im Beitrag:\n${found.join('\n')}`);
+/** Whether a post is shown only because this is `npm run dev`: a draft or a scheduled post. */
+export const isPreviewOnly = (post: Post): boolean => !isPublished(post.data, buildTime);
+
+/** Runs the content checks of `npm run check` on the collection; throws on errors, warns otherwise. */
+function assertValidContent(all: readonly Post[], visible: readonly Post[], people: readonly Author[]): void {
+  const authorIds = new Set(people.map((person) => person.id));
+  const knownPaths = sitePaths({
+    postUrls: visible.map(postUrl),
+    indexPages: Math.ceil(visible.length / site.postsPerPage),
+    authorIds: [...authorIds],
+    publicFiles: listPublicFiles(),
+  });
+  const problems: Problem[] = [];
+  for (const post of all) {
+    const file = post.filePath ?? post.id;
+    const source = readFileSync(resolve(file), 'utf8');
+    const dateProblem = rawDateProblem(source);
+    if (dateProblem !== undefined) problems.push({ file, message: dateProblem, severity: 'error' });
+    const { body, bodyLine } = splitFrontmatter(source);
+    problems.push(...checkBody(file, analyzeMdx(body, bodyLine), knownPaths));
+    problems.push(...unknownAuthor(file, post.data.author, authorIds));
+  }
+  problems.push(...duplicateUrls(all.map((post) => ({ file: post.filePath ?? post.id, url: postUrl(post) }))));
+  problems.push(...similarTopics(all.map((post) => ({ file: post.filePath ?? post.id, tags: post.data.tags }))));
+  const errors = problems.filter((problem) => problem.severity === 'error');
+  for (const warning of problems.filter((problem) => problem.severity === 'warning')) {
+    console.warn(formatProblem(warning));
+  }
+  if (errors.length > 0) {
+    throw new Error(`Fehler in den Beiträgen (${errors.length}):\n${errors.map(formatProblem).join('\n')}`);
+  }
+}
+
+/** Files in public/ as URL paths, so links to them count as internal pages that exist. */
+function listPublicFiles(): string[] {
+  const root = resolve('public');
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else files.push(`/${relative(root, path).split('\\').join('/')}`);
+    }
+  };
+  walk(root);
+  return files;
+}
+
+let authorsById: Promise<Map<string, Author>> | undefined;
+
+/** The author of a post, if it names one (unknown ids fail in publishedPosts). */
+export async function authorOf(post: Post): Promise<Author | undefined> {
+  authorsById ??= getCollection('authors').then((people) => new Map(people.map((person) => [person.id, person])));
+  return post.data.author === undefined ? undefined : (await authorsById).get(post.data.author);
 }
 
 let container: Promise<AstroContainer> | undefined;
@@ -81,27 +140,47 @@ export interface TeaserEntry {
   post: Post;
   url: string;
   teaser: string;
+  /** Shown only in `npm run dev`: a draft or scheduled post. */
+  previewOnly: boolean;
 }
+
+/** Teaser entries for posts, in the order given. */
+export const teaserEntries = (posts: readonly Post[]): Promise<TeaserEntry[]> =>
+  Promise.all(
+    posts.map(async (post) => ({
+      post,
+      url: postUrl(post),
+      teaser: await teaserHtml(post),
+      previewOnly: isPreviewOnly(post),
+    })),
+  );
 
 /** Index pages of all published posts, each with its posts' rendered teasers. */
 export async function indexPages(): Promise<IndexPage<TeaserEntry>[]> {
-  const posts = await publishedPosts();
-  const entries = await Promise.all(
-    posts.map(async (post) => ({ post, url: postUrl(post), teaser: await teaserHtml(post) })),
-  );
-  return paginate(entries, site.postsPerPage);
+  return paginate(await teaserEntries(await publishedPosts()), site.postsPerPage);
 }
 
-/** Every published post with its URL and its newer and older neighbours, for the article pages. */
-export async function articles(): Promise<
-  { post: Post; url: string; description: string; newer: Post | undefined; older: Post | undefined }[]
-> {
+/** Everything an article page shows besides the post itself. */
+export interface ArticleEntry {
+  post: Post;
+  url: string;
+  description: string;
+  author: Author | undefined;
+  newer: Post | undefined;
+  older: Post | undefined;
+  previewOnly: boolean;
+}
+
+/** Every published post with its URL, description, author and its newer and older neighbours. */
+export async function articles(): Promise<ArticleEntry[]> {
   const posts = await publishedPosts();
   return Promise.all(
     posts.map(async (post, index) => ({
       post,
       url: postUrl(post),
       description: post.data.description ?? plainSummary(await teaserHtml(post)),
+      author: await authorOf(post),
+      previewOnly: isPreviewOnly(post),
       ...neighbours(posts, index),
     })),
   );
@@ -127,6 +206,7 @@ export async function feedItems(): Promise<FeedItem[]> {
     posts.map(async (post) => {
       const link = new URL(postUrl(post), site.url).href;
       const html = await renderPostHtml(post);
+      const author = await authorOf(post);
       return {
         title: post.data.title,
         link,
@@ -134,8 +214,19 @@ export async function feedItems(): Promise<FeedItem[]> {
         description: toFeedHtml(extractTeaser(html), link),
         content: toFeedHtml(html, link),
         categories: post.data.tags,
-        ...(post.data.author === undefined ? {} : { author: post.data.author }),
+        ...(author === undefined ? {} : { author: author.data.name }),
       };
     }),
+  );
+}
+
+/** Each author with their published posts as teasers, for the author pages. */
+export async function authorPages(): Promise<{ author: Author; entries: TeaserEntry[] }[]> {
+  const [posts, people] = await Promise.all([publishedPosts(), getCollection('authors')]);
+  return Promise.all(
+    people.map(async (author) => ({
+      author,
+      entries: await teaserEntries(posts.filter((post) => post.data.author === author.id)),
+    })),
   );
 }

@@ -27,22 +27,3 @@ export const byNewestFirst = (a: Pick<Post, 'data'>, b: Pick<Post, 'data'>): num
 export function neighbours<T>(posts: readonly T[], index: number): { newer: T | undefined; older: T | undefined } {
   return { newer: index > 0 ? posts[index - 1] : undefined, older: posts[index + 1] };
 }
-
-/**
- * Throws when two posts would be published at the same URL, naming both files, instead of
- * letting one silently replace the other.
- */
-export function assertUniqueUrls(posts: readonly Pick<Post, 'id' | 'data' | 'filePath'>[]): void {
-  const seen = new Map<string, string>();
-  for (const post of posts) {
-    const url = postUrl(post);
-    const file = post.filePath ?? post.id;
-    const other = seen.get(url);
-    if (other !== undefined) {
-      throw new Error(
-        `Zwei Beiträge hätten dieselbe Adresse ${url}: ${other} und ${file}. Bitte einen der Dateinamen ändern.`,
-      );
-    }
-    seen.set(url, file);
-  }
-}

@@ -1,5 +1,5 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TMP, buildSite, listFiles } from './helpers.ts';
 
@@ -27,7 +27,37 @@ const cases: { name: string; files: Record<string, string>; expected: (string | 
   {
     name: 'two posts at one URL',
     files: { 'grüße.mdx': post('title: "Grüße"\ndate: 2022-02-01'), 'gruesse.mdx': post('title: "Grüsse"\ndate: 2022-03-01') },
-    expected: [/dieselbe Adresse \/blog\/2022\/gruesse\//, 'grüße.mdx', 'gruesse.mdx'],
+    expected: [/grüße\.mdx: gleiche Adresse \/blog\/2022\/gruesse\/ wie .*gruesse\.mdx/],
+  },
+  {
+    name: 'unknown author',
+    files: { 'fremd.mdx': post('title: "Fremd"\ndate: 2022-02-01\nauthor: niemand') },
+    expected: [/fremd\.mdx: author: unbekannte Person „niemand“; erwartet wird eine Kennung aus content\/authors\//],
+  },
+  {
+    name: 'two teaser markers',
+    files: { 'zwei-marker.mdx': post('title: "Zwei"\ndate: 2022-02-01', 'Eins.\n\n{/* more */}\n\nZwei.\n\n{/* more */}\n\nDrei.\n') },
+    expected: [/zwei-marker\.mdx:12: mehr als eine Teaser-Markierung/],
+  },
+  {
+    name: 'image without alt text',
+    files: { 'bild.mdx': post('title: "Bild"\ndate: 2022-02-01', 'Text.\n\n![](/favicon.svg)\n') },
+    expected: [/bild\.mdx:8: Bild \/favicon\.svg hat keinen Alternativtext/],
+  },
+  {
+    name: 'link to a page that does not exist',
+    files: { 'link.mdx': post('title: "Link"\ndate: 2022-02-01', 'Siehe [dort](/blog/2021/gibt-es-nicht/).\n') },
+    expected: [/link\.mdx:6: Link auf \/blog\/2021\/gibt-es-nicht\/: diese Seite gibt es nicht/],
+  },
+  {
+    name: 'missing image file',
+    files: { 'fehlt/index.mdx': post('title: "Fehlt"\ndate: 2022-02-01', 'Text.\n\n![Ein Bild](./gibt-es-nicht.png)\n') },
+    expected: [/Could not resolve '\.\/gibt-es-nicht\.png' in .*fehlt\/index\.mdx/],
+  },
+  {
+    name: 'cover without alt text',
+    files: { 'cover.mdx': post('title: "Cover"\ndate: 2022-02-01\nimage:\n  src: ./cover.png') },
+    expected: ['cover.mdx', /image\.alt: fehlt; erwartet wird ein Alternativtext/],
   },
 ];
 
@@ -37,7 +67,10 @@ describe('a broken post fails the build with a message an editor can act on', ()
     rmSync(contentDir, { recursive: true, force: true });
     mkdirSync(contentDir, { recursive: true });
     writeFileSync(join(contentDir, 'gut.mdx'), GOOD);
-    for (const [file, text] of Object.entries(files)) writeFileSync(join(contentDir, file), text);
+    for (const [file, text] of Object.entries(files)) {
+      mkdirSync(dirname(join(contentDir, file)), { recursive: true });
+      writeFileSync(join(contentDir, file), text);
+    }
 
     const result = await buildSite(`errors-${name.replace(/\W+/g, '-')}`, { contentDir });
     expect(result.code, result.output).not.toBe(0);

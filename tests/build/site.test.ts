@@ -106,7 +106,7 @@ describe('article pages', () => {
     order.forEach((path, i) => {
       const page = readPage(outDir, path);
       expect(page.querySelectorAll('h1'), path).toHaveLength(1);
-      expect(textOf(page.querySelector('main .post-meta'))).toMatch(/erschienen am \d{2}\.\d{2}\.\d{4}$/);
+      expect(textOf(page.querySelector('main .byline'))).toMatch(/erschienen am \d{2}\.\d{2}\.\d{4}( –|$)/);
       expect(page.querySelectorAll('main .prose h2').length, `${path} has a subheading`).toBeGreaterThan(0);
       const nav = page.querySelector('nav.article-nav')!;
       expect(nav.querySelector('a[rel="next"]')?.getAttribute('href')).toBe(order[i - 1]);

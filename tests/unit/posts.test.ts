@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDay } from '../../src/lib/dates.ts';
-import { assertUniqueUrls, byNewestFirst, isPublished, neighbours, postUrl } from '../../src/lib/posts.ts';
+import { byNewestFirst, isPublished, neighbours, postUrl } from '../../src/lib/posts.ts';
 import type { Post } from '../../src/lib/posts.ts';
 
 const day = (value: string) => {
@@ -51,16 +51,5 @@ describe('neighbours', () => {
     [2, 'b', undefined],
   ])('index %i: newer %s, older %s', (index, newer, older) => {
     expect(neighbours(['a', 'b', 'c'], index)).toEqual({ newer, older });
-  });
-});
-
-describe('assertUniqueUrls', () => {
-  it('accepts distinct URLs, also same slug in other years', () => {
-    expect(() => assertUniqueUrls([post('a', '2021-01-01'), post('x/a', '2022-01-01')])).not.toThrow();
-  });
-  it('names both files when two posts share a URL', () => {
-    expect(() => assertUniqueUrls([post('grüße', '2022-01-01'), post('gruesse', '2022-03-01')])).toThrow(
-      /\/blog\/2022\/gruesse\/.*content\/blog\/grüße\.mdx.*content\/blog\/gruesse\.mdx/,
-    );
   });
 });

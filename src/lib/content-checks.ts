@@ -1,0 +1,225 @@
+import { mdxToMdast } from 'satteri';
+import { isTeaserMarker } from './teaser-marker.ts';
+import { toSlug } from './slugs.ts';
+
+/** One thing wrong with a post, worded for the editor who has to fix it. */
+export interface Problem {
+  /** Path of the post, relative to the project. */
+  file: string;
+  /** 1-based line in the file, where known. */
+  line?: number;
+  /** Frontmatter field, where the problem is one. */
+  field?: string;
+  message: string;
+  severity: 'error' | 'warning';
+}
+
+/** What the checks need to know about one post's MDX body. */
+export interface MdxFacts {
+  /** Lines of `{/* more *\/}` markers. */
+  markers: number[];
+  links: { url: string; line: number }[];
+  images: { src: string; alt: string | undefined; line: number }[];
+  /** Set when the MDX does not parse. */
+  syntaxError?: { line: number; message: string };
+}
+
+type Node = {
+  type: string;
+  position?: { start: { line: number } };
+  children?: Node[];
+  value?: string;
+  url?: string;
+  alt?: string | null;
+  name?: string | null;
+  attributes?: { type: string; name?: string; value?: unknown }[];
+};
+
+/**
+ * Parses a post body (the MDX after the frontmatter) and collects markers, links and images.
+ * `firstLine` is the file line the body starts on, so reported lines match the file.
+ */
+export function analyzeMdx(body: string, firstLine = 1): MdxFacts {
+  const facts: MdxFacts = { markers: [], links: [], images: [] };
+  let tree: Node;
+  try {
+    tree = mdxToMdast(body) as Node;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const position = /^(\d+):(\d+):\s*/.exec(message);
+    facts.syntaxError = {
+      line: position ? Number(position[1]) + firstLine - 1 : firstLine,
+      message: position ? message.slice(position[0].length) : message,
+    };
+    return facts;
+  }
+  const lineOf = (node: Node) => (node.position?.start.line ?? 1) + firstLine - 1;
+  const attribute = (node: Node, name: string) => {
+    const found = node.attributes?.find((a) => a.type === 'mdxJsxAttribute' && a.name === name);
+    if (!found) return undefined;
+    return typeof found.value === 'string' ? found.value : found.value === null ? '' : '{…}';
+  };
+  const visit = (node: Node) => {
+    if (node.type === 'mdxFlowExpression' && isTeaserMarker(node.value ?? '')) facts.markers.push(lineOf(node));
+    if (node.type === 'link' && node.url !== undefined) facts.links.push({ url: node.url, line: lineOf(node) });
+    if (node.type === 'image' && node.url !== undefined) {
+      facts.images.push({ src: node.url, alt: node.alt ?? undefined, line: lineOf(node) });
+    }
+    if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name) {
+      if (node.name === 'img') {
+        facts.images.push({ src: attribute(node, 'src') ?? '', alt: attribute(node, 'alt'), line: lineOf(node) });
+      }
+      const href = node.name === 'a' ? attribute(node, 'href') : undefined;
+      if (href !== undefined) facts.links.push({ url: href, line: lineOf(node) });
+    }
+    for (const child of node.children ?? []) visit(child);
+  };
+  visit(tree);
+  return facts;
+}
+
+/** Splits a post file into frontmatter text and body, with the line the body starts on. */
+export function splitFrontmatter(source: string): { frontmatter: string | undefined; body: string; bodyLine: number } {
+  const match = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(source);
+  if (!match) return { frontmatter: undefined, body: source, bodyLine: 1 };
+  const bodyLine = match[0].split('\n').length - (match[0].endsWith('\n') ? 0 : 1);
+  return { frontmatter: match[1], body: source.slice(match[0].length), bodyLine };
+}
+
+/** Path part of an internal link (`/blog/2022/x/#a` → `/blog/2022/x/`), or undefined for other links. */
+export function internalPath(url: string): string | undefined {
+  if (!url.startsWith('/') || url.startsWith('//')) return undefined;
+  let path = url.split('#')[0]!.split('?')[0]!;
+  try {
+    path = decodeURI(path);
+  } catch {
+    // keep as written; the lookup will report it
+  }
+  // Pages end in a slash; a link to a page without one still reaches it.
+  if (!path.endsWith('/') && !/\.[a-z0-9]+$/i.test(path)) path += '/';
+  return path;
+}
+
+/** Problems in one post's body: markers, images without alt text, broken internal links, syntax. */
+export function checkBody(
+  file: string,
+  facts: MdxFacts,
+  knownPaths: ReadonlySet<string>,
+): Problem[] {
+  const problems: Problem[] = [];
+  if (facts.syntaxError) {
+    problems.push({
+      file,
+      line: facts.syntaxError.line,
+      message: `MDX-Syntaxfehler: ${facts.syntaxError.message}`,
+      severity: 'error',
+    });
+    return problems;
+  }
+  if (facts.markers.length > 1) {
+    problems.push({
+      file,
+      line: facts.markers[1]!,
+      message: `mehr als eine Teaser-Markierung {/* more */} (Zeilen ${facts.markers.join(', ')}); erwartet wird höchstens eine`,
+      severity: 'error',
+    });
+  }
+  for (const image of facts.images) {
+    if (image.alt === undefined || image.alt.trim() === '') {
+      problems.push({
+        file,
+        line: image.line,
+        message: `Bild ${image.src} hat keinen Alternativtext; erwartet wird eine Beschreibung, z. B. ![Was das Bild zeigt](${image.src})`,
+        severity: 'error',
+      });
+    }
+  }
+  for (const link of facts.links) {
+    const path = internalPath(link.url);
+    if (path !== undefined && !knownPaths.has(path)) {
+      problems.push({
+        file,
+        line: link.line,
+        message: `Link auf ${link.url}: diese Seite gibt es nicht; erwartet wird die Adresse einer bestehenden Seite, z. B. /blog/2022/titel-des-beitrags/`,
+        severity: 'error',
+      });
+    }
+  }
+  return problems;
+}
+
+/**
+ * Warnings for topics that differ from another only in case, spelling of umlauts or punctuation
+ * (`Open Source`, `open-source`): they would make two topic pages for one subject.
+ */
+export function similarTopics(posts: readonly { file: string; tags: readonly string[] }[]): Problem[] {
+  const spellings = new Map<string, Map<string, string[]>>();
+  for (const post of posts) {
+    for (const tag of post.tags) {
+      const key = toSlug(tag);
+      const byKey = spellings.get(key) ?? new Map<string, string[]>();
+      byKey.set(tag, [...(byKey.get(tag) ?? []), post.file]);
+      spellings.set(key, byKey);
+    }
+  }
+  const problems: Problem[] = [];
+  for (const byKey of spellings.values()) {
+    if (byKey.size < 2) continue;
+    // The spelling most posts use is taken as the intended one.
+    const ranked = [...byKey.entries()].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0], 'de'));
+    const [preferred] = ranked[0]!;
+    for (const [variant, files] of ranked.slice(1)) {
+      for (const file of files) {
+        problems.push({
+          file,
+          field: 'tags',
+          message: `Thema „${variant}“ unterscheidet sich nur in der Schreibweise von „${preferred}“; erwartet wird dieselbe Schreibweise`,
+          severity: 'warning',
+        });
+      }
+    }
+  }
+  return problems;
+}
+
+/** Errors for posts that would be published at the same URL, naming the other file. */
+export function duplicateUrls(posts: readonly { file: string; url: string }[]): Problem[] {
+  const byUrl = new Map<string, string[]>();
+  for (const post of posts) byUrl.set(post.url, [...(byUrl.get(post.url) ?? []), post.file]);
+  const problems: Problem[] = [];
+  for (const [url, files] of byUrl) {
+    if (files.length < 2) continue;
+    for (const file of files) {
+      const others = files.filter((other) => other !== file).join(', ');
+      problems.push({
+        file,
+        message: `gleiche Adresse ${url} wie ${others}; erwartet wird ein eigener Dateiname (oder ein anderes Jahr)`,
+        severity: 'error',
+      });
+    }
+  }
+  return problems;
+}
+
+/** Error when a post names an author that has no file in content/authors/. */
+export function unknownAuthor(file: string, author: string | undefined, authorIds: ReadonlySet<string>): Problem[] {
+  if (author === undefined || authorIds.has(author)) return [];
+  const known = [...authorIds].sort().join(', ') || 'keine';
+  return [
+    {
+      file,
+      field: 'author',
+      message: `unbekannte Person „${author}“; erwartet wird eine Kennung aus content/authors/ (${known})`,
+      severity: 'error',
+    },
+  ];
+}
+
+/** One line per problem: `file:line: field: message`, warnings marked. */
+export const formatProblem = (problem: Problem): string =>
+  [
+    `${problem.file}${problem.line === undefined ? '' : `:${problem.line}`}:`,
+    problem.severity === 'warning' ? ' Warnung:' : '',
+    problem.field === undefined ? '' : ` ${problem.field}:`,
+    ` ${problem.message}`,
+  ].join('');

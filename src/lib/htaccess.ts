@@ -1,0 +1,94 @@
+/** A permanent redirect from an old address of a post to its current one. */
+export interface AliasRedirect {
+  /** Old root-relative path, optionally with a query (`/2019/05/alt.html`, `/?p=123`). */
+  from: string;
+  /** Current root-relative path (`/blog/2022/neu/`) or absolute http(s) URL. */
+  to: string;
+}
+
+/** First and last line of the block in `.htaccess` that the build fills with alias redirects. */
+export const ALIAS_BLOCK_BEGIN = '# BEGIN alias redirects';
+export const ALIAS_BLOCK_END = '# END alias redirects';
+
+// Editors write aliases; anything that could break out of one .htaccess line is refused.
+const CONTROL = /[\u0000-\u001f\u007f]/;
+// Targets are the site's own slugified URLs (or an external URL): plain URL characters only, so
+// neither mod_rewrite (`$1`, `%1`) nor the redirect's own escaping can change them.
+const SAFE_TARGET = /^(?:https?:\/\/[A-Za-z0-9.-]+(?::\d+)?)?\/[A-Za-z0-9\-._~/]*$/;
+
+/** Escapes text for a PCRE pattern inside a double-quoted .htaccess argument. */
+const escapeRegex = (text: string): string =>
+  text
+    .replace(/[\\^$.*+?()[\]{}|/]/g, (c) => `\\${c}`)
+    .replace(/"/g, '\\x22')
+    .replace(/ /g, '\\x20');
+
+/** Percent-decodes a path the way Apache does before comparing `REQUEST_URI`; keeps it as is when invalid. */
+function decodePath(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
+
+/** Why an alias cannot become a rule, or undefined when it can. */
+export function aliasProblem({ from, to }: AliasRedirect): string | undefined {
+  if (CONTROL.test(from) || CONTROL.test(to)) return 'enthält Steuerzeichen (z. B. einen Zeilenumbruch)';
+  if (!from.startsWith('/')) return `„${from}“ muss mit / beginnen`;
+  if (from.includes('#')) return `„${from}“ darf kein # enthalten (der Teil nach # erreicht den Server nie)`;
+  if (!SAFE_TARGET.test(to)) return `Ziel „${to}“ ist keine Adresse dieser Website`;
+  return undefined;
+}
+
+/** Path without trailing slash, so `/alt` and `/alt/` are the same alias. */
+const loosePath = (path: string) => (path.length > 1 ? path.replace(/\/+$/, '') : path);
+
+/**
+ * mod_rewrite rules for 301 redirects from old post addresses, for the `.htaccess` in the
+ * document root. Each old path matches with and without a trailing slash; an old address
+ * with a query (`/?p=123`) matches exactly that query, and the query is dropped on the way.
+ * Throws on aliases that are unsafe, point to themselves, or name two different targets.
+ */
+export function aliasRedirectRules(redirects: readonly AliasRedirect[]): string {
+  const seen = new Map<string, string>();
+  const rules: string[] = [];
+  for (const redirect of redirects) {
+    const problem = aliasProblem(redirect);
+    if (problem) throw new Error(`Alias ${JSON.stringify(redirect.from)} → ${JSON.stringify(redirect.to)}: ${problem}`);
+    const [rawPath = '', query] = redirect.from.split(/\?(.*)/s, 2);
+    const path = loosePath(decodePath(rawPath));
+    const key = query === undefined ? path : `${path}?${query}`;
+    const earlier = seen.get(key);
+    if (earlier !== undefined) {
+      if (earlier === redirect.to) continue;
+      throw new Error(`Alias ${JSON.stringify(redirect.from)} führt zu zwei Zielen: ${earlier} und ${redirect.to}`);
+    }
+    if (query === undefined && loosePath(redirect.to) === path) {
+      throw new Error(`Alias ${JSON.stringify(redirect.from)} leitet auf sich selbst um`);
+    }
+    seen.set(key, redirect.to);
+    const pathPattern = path === '/' ? '^/$' : `^${escapeRegex(path)}/?$`;
+    rules.push(`RewriteCond %{REQUEST_URI} "${pathPattern}"`);
+    if (query !== undefined) rules.push(`RewriteCond %{QUERY_STRING} "^${escapeRegex(query)}$"`);
+    rules.push(`RewriteRule ^ ${redirect.to} [R=301,L${query === undefined ? '' : ',QSD'}]`);
+  }
+  return rules.join('\n');
+}
+
+/**
+ * Puts `rules` between the alias block's marker lines in an `.htaccess` text, replacing what
+ * was there. Without the markers the block is appended, wrapped for mod_rewrite.
+ */
+export function withAliasBlock(htaccess: string, rules: string): string {
+  const begin = htaccess.indexOf(ALIAS_BLOCK_BEGIN);
+  const end = htaccess.indexOf(ALIAS_BLOCK_END, begin);
+  if (begin === -1 || end === -1) {
+    const block = [ALIAS_BLOCK_BEGIN, '<IfModule mod_rewrite.c>', 'RewriteEngine On', rules, '</IfModule>', ALIAS_BLOCK_END];
+    return `${htaccess.replace(/\n*$/, '\n')}\n${block.filter((line) => line !== '').join('\n')}\n`;
+  }
+  const lineStart = htaccess.lastIndexOf('\n', begin) + 1;
+  const indent = htaccess.slice(lineStart, begin);
+  const body = rules === '' ? '' : `${rules.split('\n').map((line) => indent + line).join('\n')}\n`;
+  return `${htaccess.slice(0, htaccess.indexOf('\n', begin) + 1)}${body}${indent}${htaccess.slice(end)}`;
+}

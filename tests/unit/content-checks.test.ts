@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import {
+  analyzeMdx,
+  checkBody,
+  duplicateUrls,
+  formatProblem,
+  internalPath,
+  similarTopics,
+  splitFrontmatter,
+  unknownAuthor,
+} from '../../src/lib/content-checks.ts';
+
+const known = new Set(['/', '/blog/2022/da/', '/rss.xml', '/favicon.svg']);
+const check = (body: string) => checkBody('post.mdx', analyzeMdx(body), known).map(formatProblem);
+
+describe('analyzeMdx', () => {
+  it('finds markers, links and images with their lines', () => {
+    const facts = analyzeMdx('Text [a](/x/) ![Bild](./b.png)\n\n{/* more */}\n\n<img src="/c.png" />\n\n<a href="/d/">d</a>\n', 5);
+    expect(facts.markers).toEqual([7]);
+    expect(facts.links).toEqual([
+      { url: '/x/', line: 5 },
+      { url: '/d/', line: 11 },
+    ]);
+    expect(facts.images).toEqual([
+      { src: './b.png', alt: 'Bild', line: 5 },
+      { src: '/c.png', alt: undefined, line: 9 },
+    ]);
+  });
+
+  it('ignores a marker inside a code block', () => {
+    expect(analyzeMdx('```mdx\n{/* more */}\n```\n').markers).toEqual([]);
+  });
+
+  it('reports a syntax error with its file line', () => {
+    const facts = analyzeMdx('Erste Zeile.\n\nEin <Kasten und {offen\n', 10);
+    expect(facts.syntaxError?.line).toBe(12);
+    expect(facts.syntaxError?.message).toMatch(/Unexpected|expected/i);
+  });
+});
+
+describe('checkBody', () => {
+  it.each([
+    ['a clean post', 'Ein [Link](/blog/2022/da/#abschnitt) und ![Logo](/favicon.svg).\n\n{/* more */}\n\nRest.', []],
+    ['two markers', 'A\n\n{/* more */}\n\nB\n\n{/* more */}\n', ['post.mdx:7: mehr als eine Teaser-Markierung {/* more */} (Zeilen 3, 7); erwartet wird höchstens eine']],
+    ['an image without alt', '![](./bild.png)', [expect.stringMatching(/^post\.mdx:1: Bild \.\/bild\.png hat keinen Alternativtext/)]],
+    ['a JSX image without alt', '<img src="/favicon.svg" />', [expect.stringMatching(/^post\.mdx:1: Bild \/favicon\.svg hat keinen Alternativtext/)]],
+    ['a link to a missing page', '[weg](/blog/2019/weg/)', [expect.stringMatching(/^post\.mdx:1: Link auf \/blog\/2019\/weg\/: diese Seite gibt es nicht/)]],
+    ['a link without trailing slash to an existing page', '[da](/blog/2022/da)', []],
+    ['external and anchor links', '[x](https://example.org/) [y](#oben) [z](mailto:a@b.de)', []],
+    ['a syntax error', 'Text <Kasten', [expect.stringMatching(/^post\.mdx:1: MDX-Syntaxfehler: /)]],
+  ])('%s', (_, body, expected) => {
+    expect(check(body)).toEqual(expected);
+  });
+});
+
+describe('internalPath', () => {
+  it.each([
+    ['/blog/2022/da/', '/blog/2022/da/'],
+    ['/blog/2022/da', '/blog/2022/da/'],
+    ['/blog/2022/da/#teil', '/blog/2022/da/'],
+    ['/rss.xml', '/rss.xml'],
+    ['/suche/?q=Genossenschaft', '/suche/'],
+    ['/gr%C3%BC%C3%9Fe/', '/grüße/'],
+    ['https://example.org/', undefined],
+    ['//cdn.example.org/x', undefined],
+    ['relativ/', undefined],
+  ])('%s → %s', (url, path) => {
+    expect(internalPath(url)).toBe(path);
+  });
+});
+
+describe('splitFrontmatter', () => {
+  it('returns the body and the line it starts on', () => {
+    const { frontmatter, body, bodyLine } = splitFrontmatter('---\ntitle: "A"\ndate: 2022-01-01\n---\n\nText\n');
+    expect(frontmatter).toBe('title: "A"\ndate: 2022-01-01');
+    expect(body).toBe('\nText\n');
+    expect(bodyLine).toBe(5);
+  });
+  it('treats a file without frontmatter as body', () => {
+    expect(splitFrontmatter('Nur Text')).toEqual({ frontmatter: undefined, body: 'Nur Text', bodyLine: 1 });
+  });
+});
+
+describe('similarTopics', () => {
+  it('warns about spellings that differ only in case, umlauts or punctuation', () => {
+    const problems = similarTopics([
+      { file: 'a.mdx', tags: ['Open Source', 'Sicherheit'] },
+      { file: 'b.mdx', tags: ['Open Source'] },
+      { file: 'c.mdx', tags: ['open-source', 'Größe'] },
+      { file: 'd.mdx', tags: ['Groesse'] },
+      { file: 'e.mdx', tags: ['Größe'] },
+    ]).map(formatProblem);
+    expect(problems).toEqual([
+      'c.mdx: Warnung: tags: Thema „open-source“ unterscheidet sich nur in der Schreibweise von „Open Source“; erwartet wird dieselbe Schreibweise',
+      'd.mdx: Warnung: tags: Thema „Groesse“ unterscheidet sich nur in der Schreibweise von „Größe“; erwartet wird dieselbe Schreibweise',
+    ]);
+  });
+  it('is silent for distinct topics', () => {
+    expect(similarTopics([{ file: 'a.mdx', tags: ['A', 'B'] }, { file: 'b.mdx', tags: ['A'] }])).toEqual([]);
+  });
+});
+
+describe('duplicateUrls', () => {
+  it('names the other file for each post at a shared URL', () => {
+    expect(
+      duplicateUrls([
+        { file: 'grüße.mdx', url: '/blog/2022/gruesse/' },
+        { file: 'gruesse/index.mdx', url: '/blog/2022/gruesse/' },
+        { file: 'anders.mdx', url: '/blog/2022/anders/' },
+      ]).map(formatProblem),
+    ).toEqual([
+      'grüße.mdx: gleiche Adresse /blog/2022/gruesse/ wie gruesse/index.mdx; erwartet wird ein eigener Dateiname (oder ein anderes Jahr)',
+      'gruesse/index.mdx: gleiche Adresse /blog/2022/gruesse/ wie grüße.mdx; erwartet wird ein eigener Dateiname (oder ein anderes Jahr)',
+    ]);
+  });
+});
+
+describe('unknownAuthor', () => {
+  const ids = new Set(['redaktion', 'michael-hierweck']);
+  it.each([
+    [undefined, []],
+    ['redaktion', []],
+    ['niemand', ['post.mdx: author: unbekannte Person „niemand“; erwartet wird eine Kennung aus content/authors/ (michael-hierweck, redaktion)']],
+  ])('%s', (author, expected) => {
+    expect(unknownAuthor('post.mdx', author, ids).map(formatProblem)).toEqual(expected);
+  });
+});
