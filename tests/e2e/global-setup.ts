@@ -1,0 +1,35 @@
+import { existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { ROOT, assertBuilt, buildSite } from '../build/helpers.ts';
+import { CHROMIUM_PATH, INSTALL_HINT, hasChromium, isCI } from './chromium.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Set when the browser tests run; null when they are skipped for want of Chromium. */
+    e2e: { outDir: string; screenshotDir: string } | null;
+  }
+}
+
+/**
+ * Runs once per `vitest run` that includes the e2e project: checks for Chromium, then builds the
+ * site once into its own folder, so every e2e file serves the same build.
+ */
+export default async function setup(project: TestProject): Promise<(() => void) | undefined> {
+  if (!hasChromium()) {
+    const message = `No Chromium at ${CHROMIUM_PATH}; the browser tests need Debian's package: ${INSTALL_HINT}`;
+    if (isCI()) throw new Error(message);
+    console.warn(`\n${'!'.repeat(100)}\n!! SKIPPING THE BROWSER TESTS (tests/e2e). ${message}\n${'!'.repeat(100)}\n`);
+    project.provide('e2e', null);
+    return undefined;
+  }
+  const result = await buildSite('e2e');
+  assertBuilt(result);
+  // One folder per run, named by its start time (no colons, so it is a valid name everywhere).
+  const stamp = new Date().toISOString().replace(/:/g, '-').replace(/\.\d+Z$/, 'Z');
+  const screenshotDir = join(ROOT, 'test-results/screenshots', stamp);
+  project.provide('e2e', { outDir: result.outDir, screenshotDir });
+  return () => {
+    if (existsSync(screenshotDir)) console.log(`\nScreenshots of this run: ${relative(process.cwd(), screenshotDir)}/\n`);
+  };
+}
