@@ -165,8 +165,8 @@ export function similarTopics(posts: readonly { file: string; tags: readonly str
   const problems: Problem[] = [];
   for (const byKey of spellings.values()) {
     if (byKey.size < 2) continue;
-    // The spelling most posts use is taken as the intended one.
-    const ranked = [...byKey.entries()].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0], 'de'));
+    // The spelling most posts use is taken as the intended one; on a tie, the one seen first.
+    const ranked = [...byKey.entries()].sort((a, b) => b[1].length - a[1].length);
     const [preferred] = ranked[0]!;
     for (const [variant, files] of ranked.slice(1)) {
       for (const file of files) {

@@ -1,0 +1,143 @@
+import { dirname, join } from 'node:path';
+import { parseDocument, isMap, isScalar } from 'yaml';
+import { z } from 'astro/zod';
+import { postSchema } from './schema.ts';
+import { isPublished, postUrl } from './posts.ts';
+import { site } from '../site.ts';
+import {
+  analyzeMdx,
+  checkBody,
+  duplicateUrls,
+  similarTopics,
+  splitFrontmatter,
+  unknownAuthor,
+  type MdxFacts,
+  type Problem,
+} from './content-checks.ts';
+import { sitePaths } from './routes.ts';
+
+/** A post file as `npm run check` reads it. */
+export interface PostFile {
+  /** Path relative to the project, for messages. */
+  file: string;
+  /** Path relative to the blog folder, without extension: the entry id. */
+  id: string;
+  source: string;
+}
+
+/** What the checks need to know besides the posts. */
+export interface CheckContext {
+  authorIds: ReadonlySet<string>;
+  publicFiles: readonly string[];
+  /** Whether a file (relative to the project) exists: for co-located images. */
+  fileExists: (file: string) => boolean;
+  now: Date;
+}
+
+/** Schema for `npm run check`: images are file names beside the post (Astro resolves them in the build). */
+const schema = postSchema(z.string({ error: 'erwartet wird der Dateiname eines Bildes neben dem Beitrag' }));
+
+type PostData = z.output<typeof schema>;
+
+/**
+ * All content checks of one set of posts, without Astro: frontmatter against the schema (with the
+ * line of each field), the MDX body, authors, duplicate URLs and similar topics. The build runs
+ * the same body checks (src/lib/content.ts); this is the fast path for editors and the git hook.
+ */
+export function checkPosts(posts: readonly PostFile[], context: CheckContext): Problem[] {
+  const problems: Problem[] = [];
+  const valid: { post: PostFile; data: PostData }[] = [];
+  // Links are checked once all posts are read: only then is the set of existing pages known.
+  const bodies: { file: string; facts: MdxFacts }[] = [];
+  for (const post of posts) {
+    const { frontmatter, body, bodyLine } = splitFrontmatter(post.source);
+    if (frontmatter === undefined) {
+      problems.push({
+        file: post.file,
+        line: 1,
+        message: 'Kopfbereich fehlt; erwartet wird ein Block zwischen zwei Zeilen „---“ mit title und date',
+        severity: 'error',
+      });
+      continue;
+    }
+    // YAML 1.2 core schema: dates stay strings, so 2022-02-30 is not silently turned into 2 March.
+    const document = parseDocument(frontmatter, { prettyErrors: false });
+    const lineOf = (offset: number) => frontmatter.slice(0, offset).split('\n').length + 1;
+    if (document.errors.length > 0) {
+      for (const error of document.errors) {
+        problems.push({
+          file: post.file,
+          line: lineOf(error.pos[0]),
+          message: `Kopfbereich ist kein gültiges YAML (${error.code}); erwartet wird je Zeile „feld: wert“`,
+          severity: 'error',
+        });
+      }
+      continue;
+    }
+    const fieldLines = new Map<string, number>();
+    if (isMap(document.contents)) {
+      for (const pair of document.contents.items) {
+        if (isScalar(pair.key) && pair.key.range) fieldLines.set(String(pair.key.value), lineOf(pair.key.range[0]));
+      }
+    }
+    const result = schema.safeParse(document.toJS() ?? {});
+    if (!result.success) {
+      for (const issue of result.error.issues) {
+        const field = issue.path.map(String).join('.');
+        const line = fieldLines.get(String(issue.path[0] ?? ''));
+        problems.push({
+          file: post.file,
+          ...(line === undefined ? {} : { line }),
+          ...(field === '' ? {} : { field }),
+          message: issue.message,
+          severity: 'error',
+        });
+      }
+    } else {
+      valid.push({ post, data: result.data });
+      const authorLine = fieldLines.get('author');
+      problems.push(
+        ...unknownAuthor(post.file, result.data.author, context.authorIds).map((problem) =>
+          authorLine === undefined ? problem : { ...problem, line: authorLine },
+        ),
+      );
+      const cover = result.data.image?.src;
+      if (cover !== undefined && !context.fileExists(join(dirname(post.file), cover))) {
+        problems.push({
+          file: post.file,
+          ...(fieldLines.has('image') ? { line: fieldLines.get('image')! } : {}),
+          field: 'image.src',
+          message: `Bilddatei ${cover} nicht gefunden; erwartet wird eine Datei neben dem Beitrag`,
+          severity: 'error',
+        });
+      }
+    }
+    const facts = analyzeMdx(body, bodyLine);
+    for (const image of facts.images) {
+      if (image.src.startsWith('.') && !context.fileExists(join(dirname(post.file), image.src))) {
+        problems.push({
+          file: post.file,
+          line: image.line,
+          message: `Bilddatei ${image.src} nicht gefunden; erwartet wird eine Datei neben dem Beitrag`,
+          severity: 'error',
+        });
+      }
+    }
+    bodies.push({ file: post.file, facts });
+  }
+
+  const entries = valid.map(({ post, data }) => ({ id: post.id, file: post.file, data }));
+  const visible = entries.filter((entry) => isPublished(entry.data, context.now));
+  const knownPaths = sitePaths({
+    postUrls: visible.map(postUrl),
+    indexPages: Math.ceil(visible.length / site.postsPerPage),
+    authorIds: [...context.authorIds],
+    publicFiles: context.publicFiles,
+  });
+  for (const { file, facts } of bodies) problems.push(...checkBody(file, facts, knownPaths));
+  problems.push(...duplicateUrls(entries.map((entry) => ({ file: entry.file, url: postUrl(entry) }))));
+  problems.push(...similarTopics(entries.map((entry) => ({ file: entry.file, tags: entry.data.tags }))));
+  return problems.sort(
+    (a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || a.message.localeCompare(b.message),
+  );
+}

@@ -1,0 +1,52 @@
+import { toSlug } from './slugs.ts';
+
+/** What `npm run new` needs to write a post. */
+export interface NewPost {
+  title: string;
+  /** `YYYY-MM-DD`, today in Europe/Berlin. */
+  day: string;
+  authorId: string | undefined;
+}
+
+/** Quotes a YAML string value so titles with colons, quotes or # stay text. */
+const yamlString = (text: string): string => JSON.stringify(text);
+
+/** The file name (slug) of a new post; throws when the title has no letters or digits. */
+export function newPostSlug(title: string): string {
+  const slug = toSlug(title);
+  if (slug === '') throw new Error(`Aus dem Titel „${title}“ lässt sich kein Dateiname bilden; bitte Buchstaben oder Ziffern verwenden.`);
+  return slug;
+}
+
+/** The MDX text of a new draft: frontmatter, a teaser paragraph, the marker and a first heading. */
+export function newPostSource({ title, day, authorId }: NewPost): string {
+  return [
+    '---',
+    `title: ${yamlString(title)}`,
+    `date: ${day}`,
+    ...(authorId === undefined ? ['# author: redaktion'] : [`author: ${authorId}`]),
+    'tags: []',
+    '# description: "Eine Zusammenfassung in einem Satz für Suchmaschinen und Feeds."',
+    'draft: true',
+    '---',
+    '',
+    'Der Teaser: ein oder zwei Absätze, die auf der Übersichtsseite stehen.',
+    '',
+    '{/* more */}',
+    '',
+    '## Erste Zwischenüberschrift',
+    '',
+    'Hier beginnt der Rest des Beitrags.',
+    '',
+  ].join('\n');
+}
+
+/** The author id whose name matches `gitUserName` (case and spacing ignored), if any. */
+export function matchAuthor(
+  gitUserName: string | undefined,
+  authors: readonly { id: string; name: string }[],
+): string | undefined {
+  const normalize = (name: string) => name.trim().replace(/\s+/g, ' ').toLocaleLowerCase('de');
+  if (gitUserName === undefined || gitUserName.trim() === '') return undefined;
+  return authors.find((author) => normalize(author.name) === normalize(gitUserName))?.id;
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { checkPosts, type PostFile } from '../../src/lib/check-posts.ts';
+import { formatProblem } from '../../src/lib/content-checks.ts';
+
+const GOOD: PostFile = {
+  file: 'content/blog/gut.mdx',
+  id: 'gut',
+  source: '---\ntitle: "Gut"\ndate: 2022-01-10\nauthor: redaktion\ntags: ["Open Source"]\n---\n\nAlles in Ordnung.\n',
+};
+
+const context = {
+  authorIds: new Set(['redaktion']),
+  publicFiles: ['/favicon.svg'],
+  fileExists: (file: string) => ['content/blog/mit-bild/cover.png', 'content/blog/mit-bild/foto.png'].includes(file),
+  now: new Date('2026-11-27T12:00:00Z'),
+};
+
+const post = (id: string, frontmatter: string, body = 'Text.\n'): PostFile => ({
+  file: `content/blog/${id}.mdx`,
+  id,
+  source: `---\n${frontmatter}\n---\n\n${body}`,
+});
+
+const run = (...posts: PostFile[]) => checkPosts([GOOD, ...posts], context).map(formatProblem);
+
+describe('checkPosts: one line per problem, with file, line, field and expectation', () => {
+  it.each([
+    ['a clean post', post('ok', 'title: "Ok"\ndate: 2022-02-01'), []],
+    ['missing title', post('a', 'date: 2022-02-01'), ['content/blog/a.mdx: title: fehlt; erwartet wird ein Titel als Text']],
+    ['empty title', post('a', 'title: "  "\ndate: 2022-02-01'), ['content/blog/a.mdx:2: title: ist leer; erwartet wird ein Titel als Text']],
+    ['impossible day', post('a', 'title: "A"\ndate: 2022-02-30'), ['content/blog/a.mdx:3: date: „2022-02-30“ ist kein gültiger Tag; erwartet wird ein Tag im Format JJJJ-MM-TT, z. B. 2022-08-12']],
+    ['day with time', post('a', 'title: "A"\ndate: 2022-02-03T10:00'), [expect.stringMatching(/^content\/blog\/a\.mdx:3: date: „2022-02-03T10:00“ ist kein gültiger Tag/)]],
+    ['unknown author', post('a', 'title: "A"\ndate: 2022-02-01\nauthor: niemand'), ['content/blog/a.mdx:4: author: unbekannte Person „niemand“; erwartet wird eine Kennung aus content/authors/ (redaktion)']],
+    ['misspelt field', post('a', 'title: "A"\ndatum: 2022-02-01\ndate: 2022-02-01'), [expect.stringMatching(/^content\/blog\/a\.mdx:3: datum: unbekanntes Feld; erlaubt sind title, date/)]],
+    ['broken YAML', post('a', 'title: "A\ndate: 2022-02-01'), [expect.stringMatching(/^content\/blog\/a\.mdx:\d+: Kopfbereich ist kein gültiges YAML/)]],
+    ['no frontmatter', { file: 'content/blog/a.mdx', id: 'a', source: 'Nur Text.\n' }, ['content/blog/a.mdx:1: Kopfbereich fehlt; erwartet wird ein Block zwischen zwei Zeilen „---“ mit title und date']],
+    ['two teaser markers', post('a', 'title: "A"\ndate: 2022-02-01', 'Eins.\n\n{/* more */}\n\nZwei.\n\n{/* more */}\n'), [expect.stringMatching(/^content\/blog\/a\.mdx:12: mehr als eine Teaser-Markierung/)]],
+    ['image without alt text', post('mit-bild/index', 'title: "A"\ndate: 2022-02-01', '![](./foto.png)\n'), [expect.stringMatching(/^content\/blog\/mit-bild\/index\.mdx:6: Bild \.\/foto\.png hat keinen Alternativtext/)]],
+    ['missing image file', post('a', 'title: "A"\ndate: 2022-02-01', '![Foto](./weg.png)\n'), ['content/blog/a.mdx:6: Bilddatei ./weg.png nicht gefunden; erwartet wird eine Datei neben dem Beitrag']],
+    ['cover without alt', post('mit-bild/index', 'title: "A"\ndate: 2022-02-01\nimage:\n  src: ./cover.png'), [expect.stringMatching(/^content\/blog\/mit-bild\/index\.mdx:4: image\.alt: fehlt; erwartet wird ein Alternativtext/)]],
+    ['missing cover file', post('a', 'title: "A"\ndate: 2022-02-01\nimage:\n  src: ./weg.png\n  alt: "Foto"'), ['content/blog/a.mdx:4: image.src: Bilddatei ./weg.png nicht gefunden; erwartet wird eine Datei neben dem Beitrag']],
+    ['MDX syntax error', post('a', 'title: "A"\ndate: 2022-02-01', 'Zeile.\n\nEin <Kasten und {offen\n'), [expect.stringMatching(/^content\/blog\/a\.mdx:8: MDX-Syntaxfehler: /)]],
+    ['link to a missing page', post('a', 'title: "A"\ndate: 2022-02-01', '[weg](/blog/2019/weg/)\n'), [expect.stringMatching(/^content\/blog\/a\.mdx:6: Link auf \/blog\/2019\/weg\/: diese Seite gibt es nicht/)]],
+    ['link to a draft', post('a', 'title: "A"\ndate: 2022-02-01', '[Entwurf](/blog/2022/entwurf/)\n'), [expect.stringMatching(/Link auf \/blog\/2022\/entwurf\/: diese Seite gibt es nicht/)]],
+    ['link to an existing post', post('a', 'title: "A"\ndate: 2022-02-01', '[gut](/blog/2022/gut/) und [RSS](/rss.xml)\n'), []],
+    ['topic spelt differently', post('a', 'title: "A"\ndate: 2022-02-01\ntags: ["open source"]'), ['content/blog/a.mdx: Warnung: tags: Thema „open source“ unterscheidet sich nur in der Schreibweise von „Open Source“; erwartet wird dieselbe Schreibweise']],
+    ['same slug in the same year', post('gruesse/index', 'title: "B"\ndate: 2022-05-01'), []],
+  ])('%s', (_, broken, expected) => {
+    const extra = _ === 'link to a draft' ? [post('entwurf', 'title: "E"\ndate: 2022-01-01\ndraft: true')] : [];
+    expect(run(broken, ...extra)).toEqual(expected);
+  });
+
+  it('reports two posts at one URL in both files', () => {
+    expect(run(post('grüße', 'title: "G"\ndate: 2022-02-01'), post('gruesse', 'title: "G2"\ndate: 2022-03-01'))).toEqual([
+      'content/blog/gruesse.mdx: gleiche Adresse /blog/2022/gruesse/ wie content/blog/grüße.mdx; erwartet wird ein eigener Dateiname (oder ein anderes Jahr)',
+      'content/blog/grüße.mdx: gleiche Adresse /blog/2022/gruesse/ wie content/blog/gruesse.mdx; erwartet wird ein eigener Dateiname (oder ein anderes Jahr)',
+    ]);
+  });
+});

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { matchAuthor, newPostSlug, newPostSource } from '../../src/lib/new-post.ts';
+import { checkPosts } from '../../src/lib/check-posts.ts';
+
+describe('newPostSlug', () => {
+  it.each([
+    ['Grüße aus Köln', 'gruesse-aus-koeln'],
+    ['Straße: 5 Tipps für „Backups“', 'strasse-5-tipps-fuer-backups'],
+  ])('%s → %s', (title, slug) => {
+    expect(newPostSlug(title)).toBe(slug);
+  });
+  it('refuses a title without letters or digits', () => {
+    expect(() => newPostSlug('„…“')).toThrow(/kein Dateiname/);
+  });
+});
+
+describe('newPostSource', () => {
+  it('writes a draft that passes the content checks, with marker and quoted title', () => {
+    const source = newPostSource({ title: 'Straße: „Zitat“ #1', day: '2026-11-27', authorId: 'redaktion' });
+    expect(source).toContain('title: "Straße: „Zitat“ #1"');
+    expect(source).toContain('date: 2026-11-27');
+    expect(source).toContain('author: redaktion');
+    expect(source).toContain('draft: true');
+    expect(source.match(/\{\/\* more \*\/\}/g)).toHaveLength(1);
+    const problems = checkPosts([{ file: 'content/blog/neu.mdx', id: 'neu', source }], {
+      authorIds: new Set(['redaktion']),
+      publicFiles: [],
+      fileExists: () => false,
+      now: new Date('2026-11-27T12:00:00Z'),
+    });
+    expect(problems).toEqual([]);
+  });
+  it('leaves the author as a comment when none matched', () => {
+    expect(newPostSource({ title: 'T', day: '2026-11-27', authorId: undefined })).toContain('# author: redaktion');
+  });
+});
+
+describe('matchAuthor', () => {
+  const authors = [
+    { id: 'michael-hierweck', name: 'Michael Hierweck' },
+    { id: 'redaktion', name: 'Redaktion der Hostsharing eG' },
+  ];
+  it.each([
+    ['Michael Hierweck', 'michael-hierweck'],
+    ['  michael   hierweck ', 'michael-hierweck'],
+    ['Jemand Anderes', undefined],
+    ['', undefined],
+    [undefined, undefined],
+  ])('%j → %s', (name, id) => {
+    expect(matchAuthor(name, authors)).toBe(id);
+  });
+});
