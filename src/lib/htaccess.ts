@@ -19,7 +19,7 @@ const SAFE_TARGET = /^(?:https?:\/\/[A-Za-z0-9.-]+(?::\d+)?)?\/[A-Za-z0-9\-._~/]
 /** Escapes text for a PCRE pattern inside a double-quoted .htaccess argument. */
 const escapeRegex = (text: string): string =>
   text
-    .replace(/[\\^$.*+?()[\]{}|/]/g, (c) => `\\${c}`)
+    .replace(/[\\^$.*+?()[\]{}|]/g, (c) => `\\${c}`)
     .replace(/"/g, '\\x22')
     .replace(/ /g, '\\x20');
 
