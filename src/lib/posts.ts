@@ -15,7 +15,7 @@ export const isPublished = (data: PostFacts, now: Date): boolean =>
 export const postSlug = (post: Pick<Post, 'id'>): string => slugFromPath(post.id);
 
 /** Article URL: `/blog/<year>/<slug>/`, the year of publication in Europe/Berlin. */
-export const postUrl = (post: Pick<Post, 'id' | 'data'>): string =>
+export const postUrl = (post: { id: string; data: Pick<Post['data'], 'date'> }): string =>
   `/blog/${yearOf(post.data.date)}/${postSlug(post)}/`;
 
 /** Newest first; posts of the same day by title, so the order never depends on file order. */
