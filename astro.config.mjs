@@ -5,6 +5,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { teaserMarkerPlugin } from './src/lib/teaser-marker.ts';
 import { site } from './src/site.ts';
 import { previewMode } from './src/integrations/preview-mode.ts';
+import { fileAliases } from './src/integrations/file-aliases.ts';
 import { aliasRedirects } from './src/integrations/alias-redirects.ts';
 import { legalPlaceholders } from './src/integrations/legal-placeholders.ts';
 import { precompress } from './src/integrations/precompress.ts';
@@ -31,7 +32,7 @@ export default defineConfig({
     shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' } },
   },
   // precompress() stays last: it compresses what the others write in astro:build:done.
-  integrations: [previewMode(), mdx(), aliasRedirects(), legalPlaceholders(), precompress()],
+  integrations: [previewMode(), mdx(), fileAliases(), aliasRedirects(), legalPlaceholders(), precompress()],
   vite: {
     build: {
       // Never inline scripts (Astro inlines small ones by this limit): the CSP allows script files

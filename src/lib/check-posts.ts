@@ -5,6 +5,7 @@ import { postSchema } from './schema.ts';
 import { isPublished, postUrl } from './posts.ts';
 import { site } from '../site.ts';
 import {
+  aliasConflicts,
   analyzeMdx,
   checkBody,
   duplicateUrls,
@@ -135,6 +136,7 @@ export function checkPosts(posts: readonly PostFile[], context: CheckContext): P
     publicFiles: context.publicFiles,
   });
   for (const { file, facts } of bodies) problems.push(...checkBody(file, facts, knownPaths));
+  problems.push(...aliasConflicts(entries.map((entry) => ({ file: entry.file, aliases: entry.data.aliases })), knownPaths));
   problems.push(...duplicateUrls(entries.map((entry) => ({ file: entry.file, url: postUrl(entry) }))));
   problems.push(...similarTopics(entries.map((entry) => ({ file: entry.file, tags: entry.data.tags }))));
   return problems.sort(

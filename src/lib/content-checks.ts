@@ -223,3 +223,36 @@ export const formatProblem = (problem: Problem): string =>
     problem.field === undefined ? '' : ` ${problem.field}:`,
     ` ${problem.message}`,
   ].join('');
+
+/** Errors for old addresses (`aliases`) that are pages of the site or claimed by two posts. */
+export function aliasConflicts(
+  posts: readonly { file: string; aliases: readonly string[] }[],
+  knownPaths: ReadonlySet<string>,
+): Problem[] {
+  const problems: Problem[] = [];
+  const claimed = new Map<string, string>();
+  for (const post of posts) {
+    for (const alias of post.aliases) {
+      const path = internalPath(alias) ?? alias;
+      const other = claimed.get(path);
+      if (knownPaths.has(path)) {
+        problems.push({
+          file: post.file,
+          field: 'aliases',
+          message: `${alias} ist eine bestehende Seite; erwartet wird eine alte Adresse, die es nicht mehr gibt`,
+          severity: 'error',
+        });
+      } else if (other !== undefined && other !== post.file) {
+        problems.push({
+          file: post.file,
+          field: 'aliases',
+          message: `${alias} ist schon eine alte Adresse von ${other}; erwartet wird, dass jede alte Adresse zu genau einem Beitrag führt`,
+          severity: 'error',
+        });
+      } else {
+        claimed.set(path, post.file);
+      }
+    }
+  }
+  return problems;
+}

@@ -10,6 +10,7 @@ import { paginate, type IndexPage } from './pagination.ts';
 import { byNewestFirst, isPublished, neighbours, postUrl, type Post } from './posts.ts';
 import { rawDateProblem } from './frontmatter.ts';
 import {
+  aliasConflicts,
   analyzeMdx,
   checkBody,
   duplicateUrls,
@@ -75,6 +76,7 @@ function assertValidContent(all: readonly Post[], visible: readonly Post[], peop
     problems.push(...unknownAuthor(file, post.data.author, authorIds));
   }
   problems.push(...duplicateUrls(all.map((post) => ({ file: post.filePath ?? post.id, url: postUrl(post) }))));
+  problems.push(...aliasConflicts(all.map((post) => ({ file: post.filePath ?? post.id, aliases: post.data.aliases })), knownPaths));
   problems.push(...similarTopics(all.map((post) => ({ file: post.filePath ?? post.id, tags: post.data.tags }))));
   const errors = problems.filter((problem) => problem.severity === 'error');
   for (const warning of problems.filter((problem) => problem.severity === 'warning')) {
@@ -229,4 +231,9 @@ export async function authorPages(): Promise<{ author: Author; entries: TeaserEn
       entries: await teaserEntries(posts.filter((post) => post.data.author === author.id)),
     })),
   );
+}
+
+/** Old addresses of published posts and where they lead now, for redirect pages and `.htaccess`. */
+export async function aliasRedirects(): Promise<{ from: string; to: string; post: Post }[]> {
+  return (await publishedPosts()).flatMap((post) => post.data.aliases.map((from) => ({ from, to: postUrl(post), post })));
 }

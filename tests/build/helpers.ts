@@ -75,6 +75,14 @@ export function htmlPages(outDir: string): string[] {
     .map((file) => `/${file}`.replace(/index\.html$/, '').replace(/\.html$/, ''));
 }
 
+/** Pages that only send the reader on (old addresses of posts): `<meta http-equiv="refresh">`. */
+export const isRedirectPage = (page: HTMLElement): boolean =>
+  page.querySelector('meta[http-equiv="refresh"]') !== null;
+
+/** All built pages a reader reads: every HTML page except the redirect pages. */
+export const contentPages = (outDir: string): string[] =>
+  htmlPages(outDir).filter((path) => !isRedirectPage(readPage(outDir, path)));
+
 /** The built file that serves a URL path, or undefined when none does. */
 export function fileForPath(outDir: string, urlPath: string): string | undefined {
   const clean = decodeURI(urlPath.split('#')[0]!.split('?')[0]!);

@@ -4,7 +4,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { parseHtml as parse } from '../../src/lib/html.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { site } from '../../src/site.ts';
-import { ROOT, assertBuilt, buildSite, fileForPath, htmlPages, listFiles, readPage, textOf } from './helpers.ts';
+import { ROOT, assertBuilt, buildSite, contentPages, fileForPath, htmlPages, listFiles, readPage, textOf } from './helpers.ts';
 import { readSeed } from './seed.ts';
 
 let outDir = '';
@@ -66,7 +66,7 @@ describe('index pages', () => {
         .querySelectorAll('main article')
         .map((a) => ({ href: a.querySelector('h2 a')?.getAttribute('href'), day: a.querySelector('time')?.getAttribute('datetime') ?? '' })),
     );
-    const articles = htmlPages(outDir).filter((path) => path.startsWith('/blog/'));
+    const articles = contentPages(outDir).filter((path) => path.startsWith('/blog/2'));
     expect(listed.map((l) => l.href).sort()).toEqual([...articles].sort());
     expect(new Set(listed.map((l) => l.href)).size).toBe(listed.length);
     const days = listed.map((l) => l.day);
@@ -97,7 +97,7 @@ describe('index pages', () => {
 });
 
 describe('article pages', () => {
-  const articlePaths = () => htmlPages(outDir).filter((path) => path.startsWith('/blog/'));
+  const articlePaths = () => contentPages(outDir).filter((path) => /^\/blog\/\d{4}\//.test(path));
 
   it('show title, date, full text, neighbours and a way back', () => {
     const order = indexPaths().flatMap((path) =>
@@ -157,7 +157,7 @@ describe('every page', () => {
   it('has lang, one h1, title, description, canonical, feed link, skip link and landmarks, and no script', () => {
     const titles = new Set<string>();
     const descriptions = new Set<string>();
-    for (const path of htmlPages(outDir)) {
+    for (const path of contentPages(outDir)) {
       const page = readPage(outDir, path);
       expect(page.querySelector('html')?.getAttribute('lang'), path).toBe('de');
       expect(page.querySelectorAll('h1'), path).toHaveLength(1);
@@ -182,8 +182,8 @@ describe('every page', () => {
       for (const landmark of ['header', 'nav', 'main', 'footer']) expect(page.querySelector(landmark), `${path} ${landmark}`).not.toBeNull();
       expect(page.querySelectorAll('script'), path).toHaveLength(0);
     }
-    expect(titles.size).toBe(htmlPages(outDir).length);
-    expect(descriptions.size).toBe(htmlPages(outDir).length);
+    expect(titles.size).toBe(contentPages(outDir).length);
+    expect(descriptions.size).toBe(contentPages(outDir).length);
   });
 
   it('links only to pages and files that exist, and to no other origin for assets', () => {
@@ -260,5 +260,26 @@ describe('RSS feed', () => {
       expect(item['content:encoded']).not.toContain('data-teaser-end');
       expect(item['content:encoded']).not.toContain('data-astro-cid');
     });
+  });
+});
+
+describe('old addresses (aliases)', () => {
+  it('lead to their post with a redirect page and a 301 rule', () => {
+    const source = readFileSync(join(ROOT, 'content/blog/tls-zertifikate-automatisch-erneuern.mdx'), 'utf8');
+    const aliases = JSON.parse(/^aliases:\s*(\[.*\])$/m.exec(source)![1]!) as string[];
+    expect(aliases.length).toBeGreaterThan(0);
+    const target = '/blog/2021/tls-zertifikate-automatisch-erneuern/';
+    expect(fileForPath(outDir, target)).toBeDefined();
+    const htaccess = readFileSync(join(outDir, '.htaccess'), 'utf8');
+    for (const alias of aliases) {
+      const page = readPage(outDir, alias);
+      expect(page.querySelector('meta[http-equiv="refresh"]')?.getAttribute('content'), alias).toBe(`0; url=${target}`);
+      expect(page.querySelector('link[rel="canonical"]')?.getAttribute('href'), alias).toBe(new URL(target, site.url).href);
+      expect(page.querySelector('meta[name="robots"]')?.getAttribute('content')).toBe('noindex');
+      expect(page.querySelector(`a[href="${target}"]`), alias).not.toBeNull();
+      // Apache rule: a regex on the request path, answered with 301 to the post.
+      expect(htaccess, alias).toContain(`"^${alias.replace(/\/$/, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/?$"`);
+    }
+    expect(fileForPath(outDir, '/2021/04/tls-zertifikate.html')).toMatch(/tls-zertifikate\.html$/);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  aliasConflicts,
   analyzeMdx,
   checkBody,
   duplicateUrls,
@@ -123,5 +124,25 @@ describe('unknownAuthor', () => {
     ['niemand', ['post.mdx: author: unbekannte Person „niemand“; erwartet wird eine Kennung aus content/authors/ (michael-hierweck, redaktion)']],
   ])('%s', (author, expected) => {
     expect(unknownAuthor('post.mdx', author, ids).map(formatProblem)).toEqual(expected);
+  });
+});
+
+describe('aliasConflicts', () => {
+  it('accepts old addresses that are free', () => {
+    expect(aliasConflicts([{ file: 'a.mdx', aliases: ['/2019/alt.html', '/alt/'] }], known)).toEqual([]);
+  });
+  it('rejects an alias that is a page of the site, and one claimed twice', () => {
+    expect(
+      aliasConflicts(
+        [
+          { file: 'a.mdx', aliases: ['/blog/2022/da/', '/alt'] },
+          { file: 'b.mdx', aliases: ['/alt/'] },
+        ],
+        known,
+      ).map(formatProblem),
+    ).toEqual([
+      'a.mdx: aliases: /blog/2022/da/ ist eine bestehende Seite; erwartet wird eine alte Adresse, die es nicht mehr gibt',
+      'b.mdx: aliases: /alt/ ist schon eine alte Adresse von a.mdx; erwartet wird, dass jede alte Adresse zu genau einem Beitrag führt',
+    ]);
   });
 });
