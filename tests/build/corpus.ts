@@ -49,6 +49,8 @@ export function writeCorpus(dir: string, count: number): CorpusPost[] {
       `title: "${title}"`,
       `date: ${day}`,
       ...(draft ? ['draft: true'] : []),
+      // A late `updated` must never move a post up the index or the feed.
+      ...(i % 7 === 3 ? ['updated: 2025-12-31'] : []),
       ...(i % 3 === 0 ? [`tags: ["${word}"]`] : []),
       '---',
       '',

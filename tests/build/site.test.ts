@@ -283,3 +283,34 @@ describe('old addresses (aliases)', () => {
     expect(fileForPath(outDir, '/2021/04/tls-zertifikate.html')).toMatch(/tls-zertifikate\.html$/);
   });
 });
+
+describe('authors', () => {
+  it('have a page listing exactly their posts, linked from the byline', () => {
+    const articles = contentPages(outDir).filter((path) => /^\/blog\/\d{4}\//.test(path));
+    const byAuthor = new Map<string, string[]>();
+    for (const path of articles) {
+      const link = readPage(outDir, path).querySelector('main .byline a[rel="author"]');
+      if (!link) continue;
+      const href = link.getAttribute('href')!;
+      byAuthor.set(href, [...(byAuthor.get(href) ?? []), path]);
+    }
+    expect(byAuthor.size).toBeGreaterThanOrEqual(2);
+    for (const [href, posts] of byAuthor) {
+      const page = readPage(outDir, href);
+      const listed = page.querySelectorAll('main article h2 a').map((a) => a.getAttribute('href'));
+      expect(listed.sort(), href).toEqual([...posts].sort());
+      expect(textOf(page.querySelector('h1'))).toMatch(/^Beiträge von /);
+    }
+  });
+
+  it('byline reads "von <Name> – erschienen am … – aktualisiert am … – <Themen>"', () => {
+    const page = readPage(outDir, '/blog/2021/groessere-speicherpakete-fuer-mitglieder/');
+    expect(textOf(page.querySelector('main .byline'))).toBe(
+      'von Redaktion der Hostsharing eG – erschienen am 07.09.2021 – aktualisiert am 05.10.2021 – Speicher, Genossenschaft',
+    );
+    const cover = page.querySelector('main header picture img');
+    expect(cover?.getAttribute('alt')).toMatch(/^Schematische Grafik/);
+    expect(cover?.getAttribute('loading')).toBe('eager');
+    expect(page.querySelector('main header picture source[type="image/avif"]')?.getAttribute('srcset')).toMatch(/480w.*1440w/);
+  });
+});
