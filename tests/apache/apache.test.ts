@@ -2,9 +2,10 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyAliasRedirects, ALIASES_FILE } from '../../src/integrations/alias-redirects.ts';
+import { ALIAS_BLOCK_BEGIN, ALIAS_BLOCK_END } from '../../src/lib/htaccess.ts';
 import { precompressDir } from '../../src/integrations/precompress.ts';
 import { parseHtml } from '../../src/lib/html.ts';
-import { assertBuilt, buildSite, fileForPath, htmlPages, listFiles } from '../build/helpers.ts';
+import { ROOT, assertBuilt, buildSite, fileForPath, htmlPages, listFiles } from '../build/helpers.ts';
 import { apacheAvailable, decoded, get } from './http.ts';
 import { startApache, type ApacheServer } from './server.ts';
 
@@ -20,6 +21,9 @@ let article = '';
 let stylesheet = '';
 /** A hashed image under /_astro/. */
 let image = '';
+/** The alias rules the build wrote from the real posts, and the first of those aliases. */
+let builtRules = '';
+let realAlias: { from: string; to: string } | undefined;
 
 /** Old addresses this test gives posts, as the site will from their `aliases`. */
 const aliases = () => [
@@ -47,9 +51,17 @@ beforeAll(async () => {
   for (const [name, text] of standIns) writeFileSync(join(outDir, name), text);
   if (standIns.length > 0) await precompressDir(outDir);
 
-  // The integration's second half, on the built .htaccess: what posts' aliases turn into.
-  writeFileSync(join(outDir, ALIASES_FILE), JSON.stringify(aliases()));
-  expect(await applyAliasRedirects(outDir)).toBe(3);
+  // The build wrote the real posts' aliases into .htaccess; add test cases beside them, the way
+  // the build's integration does (aliases.json → rules between the markers).
+  const htaccess = readFileSync(join(outDir, '.htaccess'), 'utf8');
+  builtRules = htaccess.slice(htaccess.indexOf(ALIAS_BLOCK_BEGIN) + ALIAS_BLOCK_BEGIN.length, htaccess.indexOf(ALIAS_BLOCK_END));
+  const builtAliases = [...builtRules.matchAll(/REQUEST_URI\} "\^(.+?)\/\?\$"\n\s*RewriteRule \^ (\S+) /g)].map(([, from = '', to = '']) => ({
+    from: from.replace(/\\(.)/g, '$1'),
+    to,
+  }));
+  writeFileSync(join(outDir, ALIASES_FILE), JSON.stringify([...builtAliases, ...aliases()]));
+  expect(await applyAliasRedirects(outDir)).toBe(builtAliases.length + aliases().length);
+  realAlias = builtAliases[0];
 
   server = await startApache(outDir);
 });
@@ -225,6 +237,17 @@ describe.skipIf(!hasApache)('Apache serving the built site with its .htaccess', 
       expect(response.headers['content-type'], encoding).toBe(type);
       expect(response.headers['content-encoding'], encoding).toBe(encoding === 'identity' ? undefined : encoding);
     }
+  });
+
+  it('redirects the aliases of the real posts, written by the build', async () => {
+    const blogDir = join(ROOT, 'content/blog');
+    const withAliases = listFiles(blogDir).filter((file) => /^aliases:\s*(\[\s*["'/]|\r?\n\s*-)/m.test(readFileSync(join(blogDir, file), 'utf8')));
+    if (withAliases.length === 0) return; // nothing to redirect in today's content
+    expect(realAlias, `aliases in ${withAliases.join(', ')}`).toBeDefined();
+    expect(builtRules).toMatch(/RewriteRule \^ \/blog\/\d{4}\/[a-z0-9-]+\/ \[R=301,L\]/);
+    const response = await get(origin(), encodeURI(realAlias!.from));
+    expect(response.status, realAlias!.from).toBe(301);
+    expect(response.headers.location).toBe(`${origin()}${realAlias!.to}`);
   });
 
   it('redirects old addresses of posts permanently to their current one', async () => {

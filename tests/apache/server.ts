@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chmod, cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -111,7 +111,8 @@ export interface ApacheServer {
 
 /**
  * Starts Apache in the foreground on a free loopback port, serving `documentRoot` with its
- * `.htaccess`. Resolves once the server answers.
+ * `.htaccess`. Resolves once the server answers. Change `documentRoot` before, not after: when
+ * running as root, Apache serves a copy of it.
  */
 export async function startApache(documentRoot: string): Promise<ApacheServer> {
   const binary = findApache();
@@ -120,8 +121,16 @@ export async function startApache(documentRoot: string): Promise<ApacheServer> {
   const serverRoot = await mkdtemp(join(tmpdir(), 'blog-apache-'));
   const port = await freePort();
   const user = process.getuid?.() === 0 ? 'www-data' : undefined;
+  let servedRoot = documentRoot;
+  if (user) {
+    // The workers run as www-data, which may not reach a checkout under /root: serve a copy
+    // from a folder everyone can read.
+    await chmod(serverRoot, 0o755);
+    servedRoot = join(serverRoot, 'htdocs');
+    await cp(documentRoot, servedRoot, { recursive: true });
+  }
   const configFile = join(serverRoot, 'httpd.conf');
-  await writeFile(configFile, apacheConfig({ serverRoot, documentRoot, port, moduleDir, user }));
+  await writeFile(configFile, apacheConfig({ serverRoot, documentRoot: servedRoot, port, moduleDir, user }));
 
   const errorLog = () => {
     try {
