@@ -15,7 +15,7 @@ const describeViolations = (violations: Result[]): string =>
       [
         `${violation.id} [${violation.impact ?? 'n/a'}]: ${violation.help} (${violation.helpUrl})`,
         ...violation.nodes.map(
-          (node) => `    at ${node.target.join(' ')}\n      ${node.html}\n      ${(node.failureSummary ?? '').replace(/\n/g, '\n      ')}`,
+          (node) => `    element: ${node.target.join(' ')}\n      ${node.html}\n      ${(node.failureSummary ?? '').replace(/\n/g, '\n      ')}`,
         ),
       ].join('\n'),
     )

@@ -15,6 +15,12 @@ export interface VisitOptions {
   width?: number;
   height?: number;
   colorScheme?: ColorScheme;
+  /** `false` opens the page as a reader without JavaScript sees it. */
+  javaScriptEnabled?: boolean;
+  /** When `visit` returns: after the `load` event (default) or as soon as the HTML is parsed. */
+  waitUntil?: 'load' | 'domcontentloaded';
+  /** Runs on the new context before the page is opened, e.g. to slow down some responses. */
+  prepare?: (context: BrowserContext) => Promise<void>;
 }
 
 /** A page opened in a fresh browser context, with everything it did on the way. */
@@ -68,7 +74,7 @@ export function useSite(): Site {
       return origin();
     },
 
-    async visit(path, { width = 1280, height = 800, colorScheme = 'light' } = {}) {
+    async visit(path, { javaScriptEnabled = true, width = 1280, height = 800, colorScheme = 'light', waitUntil = 'load', prepare } = {}) {
       if (!browser) throw new Error('No browser yet');
       const site = origin();
       const context = await browser.newContext({
@@ -78,6 +84,7 @@ export function useSite(): Site {
         locale: 'de-DE',
         timezoneId: 'Europe/Berlin',
         serviceWorkers: 'block',
+        javaScriptEnabled,
       });
       onTestFinished(() => context.close());
       const requests: string[] = [];
@@ -88,6 +95,7 @@ export function useSite(): Site {
         (url) => url.origin !== site,
         (route) => route.abort('blockedbyclient'),
       );
+      await prepare?.(context);
       const page = await context.newPage();
       page.on('console', (message) => {
         if (message.type() !== 'error') return;
@@ -97,7 +105,7 @@ export function useSite(): Site {
         errors.push(`console.error: ${message.text()}${url ? ` (${url}:${lineNumber})` : ''}`);
       });
       page.on('pageerror', (error) => errors.push(`uncaught ${error.name}: ${error.message}`));
-      const response = await page.goto(path, { waitUntil: 'load' });
+      const response = await page.goto(path, { waitUntil });
       return {
         page,
         context,
@@ -116,9 +124,23 @@ export function useSite(): Site {
   };
 }
 
-/** Scrolls to the end of the page, waits until every image (lazy ones too) has loaded, and settles. */
-export async function scrollThrough(page: Page): Promise<void> {
-  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-  await page.waitForFunction(() => Array.from(document.images).every((image) => image.complete));
+/**
+ * Scrolls through the page a screen at a time, as a reader does (so lazy images load in view),
+ * pausing `pause` ms a step, then waits until every image has loaded.
+ */
+export async function scrollThrough(page: Page, pause = 50): Promise<void> {
+  await page.evaluate(async (wait) => {
+    const step = Math.max(200, Math.floor(innerHeight * 0.75));
+    for (let y = step; y < document.documentElement.scrollHeight; y += step) {
+      window.scrollTo(0, y);
+      await new Promise((done) => setTimeout(done, wait));
+    }
+    window.scrollTo(0, document.documentElement.scrollHeight);
+  }, pause);
+  const allLoaded = () => Array.from(document.images).every((image) => image.complete);
+  await page.waitForFunction(allLoaded, undefined, { timeout: 10_000 }).catch(async () => {
+    const missing = await page.evaluate(() => Array.from(document.images).filter((image) => !image.complete).map((image) => image.currentSrc || image.src));
+    throw new Error(`Images still loading after scrolling through ${page.url()}: ${missing.join(', ')}`);
+  });
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
 }

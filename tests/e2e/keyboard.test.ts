@@ -41,12 +41,24 @@ const markFocusables = (page: Page) =>
       '[contenteditable]:not([contenteditable="false"])',
       '[tabindex]',
     ].join(',');
-    const focusables = Array.from(document.querySelectorAll<HTMLElement>(selector)).filter(
-      (element) =>
-        element.tabIndex >= 0 &&
-        !element.matches(':disabled') &&
-        !element.closest('[inert]') &&
-        element.checkVisibility({ visibilityProperty: true }),
+    const isTabbable = (element: HTMLElement) =>
+      element.matches(selector) &&
+      element.tabIndex >= 0 &&
+      !element.matches(':disabled') &&
+      !element.closest('[inert]') &&
+      element.checkVisibility({ visibilityProperty: true });
+    // Chromium also stops at a scrolling box (a wide code block) that has nothing focusable inside.
+    const isScroller = (element: HTMLElement) => {
+      if (element === document.body) return false;
+      const style = getComputedStyle(element);
+      const scrolls = (overflow: string, content: number, box: number) => /auto|scroll/.test(overflow) && content > box;
+      return (
+        (scrolls(style.overflowX, element.scrollWidth, element.clientWidth) || scrolls(style.overflowY, element.scrollHeight, element.clientHeight)) &&
+        !Array.from(element.querySelectorAll<HTMLElement>(selector)).some(isTabbable)
+      );
+    };
+    const focusables = Array.from(document.body.querySelectorAll<HTMLElement>('*')).filter(
+      (element) => isTabbable(element) || isScroller(element),
     );
     (document.activeElement as HTMLElement | null)?.blur();
     return focusables.map((element, index) => {
@@ -206,19 +218,18 @@ describeInBrowser('keyboard only', () => {
         });
         expect(problems, 'focus indicators').toEqual([]);
 
-        // Focus has left the page after the last element; the next Tab starts over at the skip link.
+        // Focus has left the page after the last element.
         expect((await focusStop(page)).label).toBe('(document)');
-        await page.keyboard.press('Tab');
-        expect((await focusStop(page)).index).toBe(0);
 
-        // Shift+Tab from there walks the same stops back, without a trap in that direction either.
-        const backward: number[] = [];
-        for (let press = 0; press <= unfocused.length + 1 && backward.length < unfocused.length; press++) {
+        // Shift+Tab walks the same stops back from the last one, without a trap in that direction
+        // either. (It starts inside the page: where focus re-enters from the browser varies.)
+        await page.focus(`[data-e2e-focus="${unfocused.length - 1}"]`);
+        const backward: (number | null)[] = [];
+        for (let press = 1; press < unfocused.length; press++) {
           await page.keyboard.press('Shift+Tab');
-          const { index } = await focusStop(page);
-          if (index !== null) backward.push(index);
+          backward.push((await focusStop(page)).index);
         }
-        expect(backward, 'Shift+Tab order').toEqual([...order].reverse());
+        expect(backward, 'Shift+Tab order').toEqual(order.slice(0, -1).reverse());
       },
     );
   });

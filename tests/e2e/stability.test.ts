@@ -5,10 +5,14 @@ import { pageKinds, widths } from './pages.ts';
 
 /** Narrowest width the layout must fit without sideways scrolling (WCAG 1.4.10 Reflow). */
 const NARROWEST = 320;
+/** Milliseconds every image response is held back in the layout-shift test, as on a slow line. */
+const IMAGE_DELAY = 800;
 
 /**
- * Cumulative layout shift of the page so far and while scrolling through it: every `layout-shift`
- * entry (buffered ones included) not caused by recent input.
+ * Cumulative layout shift while the page loads and a reader scrolls through it: every
+ * `layout-shift` entry (buffered ones from before the observer included) without recent input.
+ * Images arrive late, and the page is scrolled to each one before it arrives, so an image without
+ * a reserved box pushes text the reader sees (off-screen shifts do not count).
  */
 async function layoutShift(page: Page): Promise<{ supported: boolean; total: number; shifts: string[] }> {
   await page.evaluate(() => {
@@ -27,6 +31,17 @@ async function layoutShift(page: Page): Promise<{ supported: boolean; total: num
       }
     }).observe({ type: 'layout-shift', buffered: true });
   });
+  const images = page.locator('img');
+  for (let i = 0; i < (await images.count()); i++) {
+    await images.nth(i).evaluate((image: HTMLImageElement) => {
+      image.scrollIntoView({ block: 'center' });
+      if (image.complete) return undefined;
+      return new Promise<void>((done) => {
+        image.addEventListener('load', () => done(), { once: true });
+        image.addEventListener('error', () => done(), { once: true });
+      });
+    });
+  }
   await scrollThrough(page);
   await page.waitForTimeout(300);
   return page.evaluate(() => ({
@@ -49,7 +64,15 @@ describeInBrowser('visual stability', () => {
     });
 
     it.each(widths)('does not shift its layout while loading and scrolling (CLS 0 at %i px)', async (width) => {
-      const { page } = await site.visit(path, { width });
+      const { page } = await site.visit(path, {
+        width,
+        waitUntil: 'domcontentloaded',
+        prepare: (context) =>
+          context.route(/\.(avif|webp|png|jpe?g|gif|svg)(\?.*)?$/, async (route) => {
+            await new Promise((done) => setTimeout(done, IMAGE_DELAY));
+            await route.continue();
+          }),
+      });
       const cls = await layoutShift(page);
       expect(cls.supported, 'this Chromium reports layout shifts').toBe(true);
       expect(cls.total, `layout shifts:\n${cls.shifts.join('\n')}`).toBe(0);
