@@ -3,11 +3,14 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import { teaserMarkerPlugin } from './src/lib/teaser-marker.ts';
+import { germanHeadingIds } from './src/lib/heading-ids.ts';
 import { site } from './src/site.ts';
 import { previewMode } from './src/integrations/preview-mode.ts';
 import { fileAliases } from './src/integrations/file-aliases.ts';
 import { aliasRedirects } from './src/integrations/alias-redirects.ts';
 import { legalPlaceholders } from './src/integrations/legal-placeholders.ts';
+import { searchIndex } from './src/integrations/search-index.ts';
+import { blogSitemap } from './src/integrations/sitemap.ts';
 import { precompress } from './src/integrations/precompress.ts';
 
 export default defineConfig({
@@ -25,6 +28,7 @@ export default defineConfig({
   markdown: {
     processor: satteri({
       mdastPlugins: [teaserMarkerPlugin],
+      hastPlugins: [germanHeadingIds],
       // German quotes („…“) are typed by editors; smart punctuation would turn "…" into English ones.
       features: { smartPunctuation: false },
     }),
@@ -32,7 +36,7 @@ export default defineConfig({
     shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' } },
   },
   // precompress() stays last: it compresses what the others write in astro:build:done.
-  integrations: [previewMode(), mdx(), fileAliases(), aliasRedirects(), legalPlaceholders(), precompress()],
+  integrations: [previewMode(), mdx(), fileAliases(), aliasRedirects(), legalPlaceholders(), searchIndex(), blogSitemap(), precompress()],
   vite: {
     build: {
       // Never inline scripts (Astro inlines small ones by this limit): the CSP allows script files

@@ -4,7 +4,10 @@ export const ui = {
   nav: {
     label: 'Hauptnavigation',
     blog: 'Blog',
+    topics: 'Themen',
+    archive: 'Archiv',
     feed: 'RSS-Feed',
+    search: 'Suche',
   },
   blog: {
     title: 'Unser Blog',
@@ -15,6 +18,7 @@ export const ui = {
     updated: 'aktualisiert am',
     by: 'von',
     topicsLabel: 'Themen:',
+    readingTime: (minutes: number) => `${minutes} Min. Lesezeit`,
     draft: 'Entwurf',
     scheduled: 'Geplant',
     previewHint: 'nur in der Vorschau sichtbar',
@@ -36,11 +40,68 @@ export const ui = {
     next: 'Nächster Beitrag',
     overview: 'Zur Übersicht',
   },
+  topics: {
+    title: 'Themen',
+    description: 'Alle Themen des Blogs mit der Zahl ihrer Beiträge.',
+    lead: 'Alle Themen, über die wir schreiben:',
+    count: (count: number) => (count === 1 ? '1 Beitrag' : `${count} Beiträge`),
+    topicTitle: (name: string) => `Thema: ${name}`,
+    topicPageTitle: (name: string, n: number) => `Thema: ${name} – Seite ${n}`,
+    topicDescription: (name: string, count: number) =>
+      `${count === 1 ? 'Ein Beitrag' : `${count} Beiträge`} zum Thema ${name}.`,
+    feed: (name: string) => `Beiträge zum Thema ${name} per RSS`,
+    label: 'Themen dieses Beitrags',
+    all: 'Alle Themen',
+  },
+  archive: {
+    title: 'Archiv',
+    description: 'Alle Beiträge des Blogs nach Jahr und Monat.',
+    lead: (count: number) => `Alle ${count} Beiträge, nach Monaten geordnet.`,
+    yearCount: (count: number) => (count === 1 ? '1 Beitrag' : `${count} Beiträge`),
+  },
+  toc: {
+    title: 'Inhalt',
+  },
+  related: {
+    title: 'Passende Beiträge',
+  },
+  search: {
+    title: 'Suche',
+    description: 'Alle Beiträge des Blogs nach Stichworten durchsuchen.',
+    lead: 'Durchsuchen Sie alle Beiträge des Blogs.',
+    label: 'Suchbegriff',
+    submit: 'Suchen',
+    noScript:
+      'Die Suche braucht JavaScript, das in Ihrem Browser ausgeschaltet ist. Alle Beiträge finden Sie auch ohne Suche: auf der Startseite, im Archiv und nach Themen geordnet.',
+    browseTitle: 'Beiträge ohne Suche finden',
+    browseHome: 'Startseite mit den neuesten Beiträgen',
+    browseArchive: 'Archiv: alle Beiträge nach Datum',
+    browseTopics: 'Themen: Beiträge nach Schlagworten',
+    resultsLabel: 'Suchergebnisse',
+    /**
+     * Used by the search script in the browser, so plain strings (JSON) with placeholders that
+     * src/lib/search.ts fills in: `{count}` (number of hits) and `{query}` (the search term).
+     */
+    messages: {
+      none: 'Keine Treffer für „{query}“. Versuchen Sie einen anderen oder kürzeren Begriff.',
+      one: '1 Treffer für „{query}“',
+      many: '{count} Treffer für „{query}“',
+      error: 'Die Suche konnte nicht geladen werden. Bitte versuchen Sie es später noch einmal.',
+      published: 'erschienen am',
+      more: 'Weitere Treffer anzeigen',
+    },
+  },
   author: {
     title: (name: string) => `Beiträge von ${name}`,
     description: (name: string, count: number) =>
       `${count === 1 ? 'Ein Beitrag' : `${count} Beiträge`} von ${name} im Blog.`,
     count: (count: number) => (count === 1 ? '1 Beitrag' : `${count} Beiträge`),
+  },
+  seo: {
+    /** Alternative text of an article's generated social image (og:image). */
+    cardAlt: (title: string, date: string) => `Vorschaubild des Beitrags „${title}“ vom ${date}`,
+    /** Alternative text of the site's social image. */
+    siteImageAlt: (name: string) => `Vorschaubild: ${name}`,
   },
   redirect: {
     title: 'Dieser Beitrag ist umgezogen',
@@ -52,6 +113,9 @@ export const ui = {
     lead: 'Die Adresse, die Sie aufgerufen haben, gibt es auf diesem Blog nicht oder nicht mehr.',
     hint: 'Vielleicht hilft Ihnen einer dieser Wege weiter:',
     home: 'Zur Startseite mit den neuesten Beiträgen',
+    search: 'Den Blog durchsuchen',
+    archive: 'Alle Beiträge im Archiv, nach Monaten geordnet',
+    topics: 'Beiträge nach Themen',
   },
   note: {
     defaultTitle: 'Hinweis',
@@ -75,5 +139,9 @@ export const ui = {
   feed: {
     description: 'Neuigkeiten, Erfahrungsberichte und Technik aus der Hosting-Genossenschaft.',
     alternateTitle: (name: string) => `${name} (RSS)`,
+    atomTitle: (name: string) => `${name} (Atom)`,
+    jsonTitle: (name: string) => `${name} (JSON Feed)`,
+    topicTitle: (siteName: string, topic: string) => `${siteName}: ${topic}`,
+    topicDescription: (topic: string) => `Neue Beiträge zum Thema ${topic}.`,
   },
 } as const;

@@ -16,6 +16,7 @@ import {
   type Problem,
 } from './content-checks.ts';
 import { sitePaths } from './routes.ts';
+import { groupByTopic } from './topics.ts';
 
 /** A post file as `npm run check` reads it. */
 export interface PostFile {
@@ -134,6 +135,10 @@ export function checkPosts(posts: readonly PostFile[], context: CheckContext): P
     indexPages: Math.ceil(visible.length / site.postsPerPage),
     authorIds: [...context.authorIds],
     publicFiles: context.publicFiles,
+    topics: groupByTopic(visible, (entry) => entry.data.tags).map((topic) => ({
+      slug: topic.slug,
+      pages: Math.ceil(topic.posts.length / site.postsPerPage),
+    })),
   });
   for (const { file, facts } of bodies) problems.push(...checkBody(file, facts, knownPaths));
   problems.push(...aliasConflicts(entries.map((entry) => ({ file: entry.file, aliases: entry.data.aliases })), knownPaths));

@@ -24,6 +24,12 @@ import { sitePaths } from './routes.ts';
 import { extractTeaser } from './teaser.ts';
 import { plainSummary } from './summary.ts';
 import { toFeedHtml } from './feed-html.ts';
+import { parseHtml } from './html.ts';
+import { countWords, readingMinutes } from './reading-time.ts';
+import { relatedPosts } from './related.ts';
+import { tableOfContents, type TocEntry } from './toc.ts';
+import { groupByTopic, topicUrl, type Topic } from './topics.ts';
+import { groupByMonth, type ArchiveYear } from './archive.ts';
 
 export type Author = CollectionEntry<'authors'>;
 
@@ -64,6 +70,10 @@ function assertValidContent(all: readonly Post[], visible: readonly Post[], peop
     indexPages: Math.ceil(visible.length / site.postsPerPage),
     authorIds: [...authorIds],
     publicFiles: listPublicFiles(),
+    topics: groupByTopic(visible, (post) => post.data.tags).map((topic) => ({
+      slug: topic.slug,
+      pages: Math.ceil(topic.posts.length / site.postsPerPage),
+    })),
   });
   const problems: Problem[] = [];
   for (const post of all) {
@@ -137,11 +147,18 @@ export async function teaserHtml(post: Post): Promise<string> {
   return extractTeaser(await renderPostHtml(post));
 }
 
+/** Minutes to read the whole article, from the words of its rendered text. */
+export async function readingTime(post: Post): Promise<number> {
+  return readingMinutes(countWords(parseHtml(await renderPostHtml(post)).textContent));
+}
+
 /** What a teaser on an index page needs. */
 export interface TeaserEntry {
   post: Post;
   url: string;
   teaser: string;
+  /** Reading time of the whole article in minutes. */
+  minutes: number;
   /** Shown only in `npm run dev`: a draft or scheduled post. */
   previewOnly: boolean;
 }
@@ -153,6 +170,7 @@ export const teaserEntries = (posts: readonly Post[]): Promise<TeaserEntry[]> =>
       post,
       url: postUrl(post),
       teaser: await teaserHtml(post),
+      minutes: await readingTime(post),
       previewOnly: isPreviewOnly(post),
     })),
   );
@@ -171,6 +189,11 @@ export interface ArticleEntry {
   newer: Post | undefined;
   older: Post | undefined;
   previewOnly: boolean;
+  minutes: number;
+  /** Up to three posts sharing topics, most shared first. */
+  related: Post[];
+  /** Subheadings for the table of contents (shown from three on). */
+  toc: TocEntry[];
 }
 
 /** Every published post with its URL, description, author and its newer and older neighbours. */
@@ -183,6 +206,9 @@ export async function articles(): Promise<ArticleEntry[]> {
       description: post.data.description ?? plainSummary(await teaserHtml(post)),
       author: await authorOf(post),
       previewOnly: isPreviewOnly(post),
+      minutes: await readingTime(post),
+      related: relatedPosts(post, posts),
+      toc: tableOfContents(await renderPostHtml(post)),
       ...neighbours(posts, index),
     })),
   );
@@ -193,6 +219,8 @@ export interface FeedItem {
   title: string;
   link: string;
   pubDate: Date;
+  /** Last substantial change (`updated`), or the publication date. */
+  updated: Date;
   /** Teaser HTML with absolute URLs. */
   description: string;
   /** Full article HTML with absolute URLs. */
@@ -201,9 +229,9 @@ export interface FeedItem {
   author?: string;
 }
 
-/** Feed items for all published posts, newest first. */
-export async function feedItems(): Promise<FeedItem[]> {
-  const posts = await publishedPosts();
+/** Feed items for `posts` (all published posts by default), newest first. */
+export async function feedItems(posts?: readonly Post[]): Promise<FeedItem[]> {
+  posts ??= await publishedPosts();
   return Promise.all(
     posts.map(async (post) => {
       const link = new URL(postUrl(post), site.url).href;
@@ -213,6 +241,7 @@ export async function feedItems(): Promise<FeedItem[]> {
         title: post.data.title,
         link,
         pubDate: post.data.date,
+        updated: post.data.updated ?? post.data.date,
         description: toFeedHtml(extractTeaser(html), link),
         content: toFeedHtml(html, link),
         categories: post.data.tags,
@@ -236,4 +265,37 @@ export async function authorPages(): Promise<{ author: Author; entries: TeaserEn
 /** Old addresses of published posts and where they lead now, for redirect pages and `.htaccess`. */
 export async function aliasRedirects(): Promise<{ from: string; to: string; post: Post }[]> {
   return (await publishedPosts()).flatMap((post) => post.data.aliases.map((from) => ({ from, to: postUrl(post), post })));
+}
+
+/** Every topic with its published posts, newest first within each topic. */
+export async function topics(): Promise<Topic<Post>[]> {
+  return groupByTopic(await publishedPosts(), (post) => post.data.tags);
+}
+
+/** A page of a topic: the topic's name and slug and a page of its teasers. */
+export interface TopicPage {
+  topic: Pick<Topic<Post>, 'slug' | 'name'> & { count: number };
+  page: IndexPage<TeaserEntry>;
+}
+
+/** All pages of all topics, paginated like the blog index. */
+export async function topicPages(): Promise<TopicPage[]> {
+  const all = await topics();
+  const pages = await Promise.all(
+    all.map(async (topic) =>
+      paginate(await teaserEntries(topic.posts), site.postsPerPage, (n) => topicUrl(topic.slug, n)).map((page) => ({
+        topic: { slug: topic.slug, name: topic.name, count: topic.posts.length },
+        page,
+      })),
+    ),
+  );
+  return pages.flat();
+}
+
+/** Published posts grouped by year and month for the archive. */
+export async function archive(): Promise<ArchiveYear<{ post: Post; url: string }>[]> {
+  return groupByMonth(
+    (await publishedPosts()).map((post) => ({ post, url: postUrl(post) })),
+    (entry) => entry.post.data.date,
+  );
 }

@@ -15,8 +15,15 @@ export interface IndexPage<T> {
 /** URL of index page `n`: page 1 is `/`, later pages `/seite/n/`. */
 export const pageUrl = (n: number): string => (n <= 1 ? '/' : `/seite/${n}/`);
 
-/** Splits `items` (already in display order) into index pages of `pageSize`. Empty input gives one empty page. */
-export function paginate<T>(items: readonly T[], pageSize: number): IndexPage<T>[] {
+/**
+ * Splits `items` (already in display order) into pages of `pageSize`. Empty input gives one
+ * empty page. `urlFor` names page n (the blog index by default; topic pages bring their own).
+ */
+export function paginate<T>(
+  items: readonly T[],
+  pageSize: number,
+  urlFor: (n: number) => string = pageUrl,
+): IndexPage<T>[] {
   if (!Number.isInteger(pageSize) || pageSize < 1) {
     throw new RangeError(`pageSize must be a positive integer, got ${pageSize}`);
   }
@@ -27,9 +34,9 @@ export function paginate<T>(items: readonly T[], pageSize: number): IndexPage<T>
       number,
       total,
       items: items.slice(i * pageSize, number * pageSize),
-      url: pageUrl(number),
-      newerUrl: number > 1 ? pageUrl(number - 1) : undefined,
-      olderUrl: number < total ? pageUrl(number + 1) : undefined,
+      url: urlFor(number),
+      newerUrl: number > 1 ? urlFor(number - 1) : undefined,
+      olderUrl: number < total ? urlFor(number + 1) : undefined,
     };
   });
 }

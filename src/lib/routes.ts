@@ -1,7 +1,18 @@
 import { pageUrl } from './pagination.ts';
+import { topicFeedUrl, topicUrl } from './topics.ts';
 
 /** Pages that exist whatever the content. */
-export const STATIC_PATHS = ['/', '/rss.xml', '/impressum/', '/datenschutz/'] as const;
+export const STATIC_PATHS = [
+  '/',
+  '/rss.xml',
+  '/atom.xml',
+  '/feed.json',
+  '/impressum/',
+  '/datenschutz/',
+  '/themen/',
+  '/archiv/',
+  '/suche/',
+] as const;
 
 /** URL of an author's page. */
 export const authorUrl = (id: string): string => `/autor/${id}/`;
@@ -14,6 +25,8 @@ export interface RouteFacts {
   authorIds: readonly string[];
   /** Files in public/, as URL paths (`/favicon.svg`). */
   publicFiles?: readonly string[];
+  /** Topics with their number of pages (`/thema/<slug>/`, `/thema/<slug>/seite/2/`, …). */
+  topics?: readonly { slug: string; pages: number }[];
 }
 
 /**
@@ -26,5 +39,9 @@ export function sitePaths(facts: RouteFacts): Set<string> {
   for (const url of facts.postUrls) paths.add(url);
   for (const id of facts.authorIds) paths.add(authorUrl(id));
   for (const file of facts.publicFiles ?? []) paths.add(file);
+  for (const topic of facts.topics ?? []) {
+    for (let n = 1; n <= Math.max(1, topic.pages); n++) paths.add(topicUrl(topic.slug, n));
+    paths.add(topicFeedUrl(topic.slug));
+  }
   return paths;
 }

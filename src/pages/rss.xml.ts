@@ -3,7 +3,7 @@ import type { APIRoute } from 'astro';
 import { feedItems } from '../lib/content.ts';
 import { site } from '../site.ts';
 import { ui } from '../i18n/de.ts';
-import { escapeXml } from '../lib/xml.ts';
+import { rssItems } from '../lib/rss.ts';
 
 /** RSS 2.0 feed of all published posts, newest first, with the full article as `content:encoded`. */
 export const GET: APIRoute = async () =>
@@ -14,9 +14,5 @@ export const GET: APIRoute = async () =>
     trailingSlash: true,
     customData: `<language>${site.feedLanguage}</language>`,
     xmlns: { dc: 'http://purl.org/dc/elements/1.1/' },
-    // RSS 2.0 wants an e-mail address in <author>; the author's name goes into <dc:creator>.
-    items: (await feedItems()).map(({ author, ...item }) => ({
-      ...item,
-      ...(author === undefined ? {} : { customData: `<dc:creator>${escapeXml(author)}</dc:creator>` }),
-    })),
+    items: rssItems(await feedItems()),
   });

@@ -74,3 +74,59 @@ describe('a generated corpus of 40 posts', () => {
     expect(links).toEqual(published().map((p) => new URL(p.url, site.url).href));
   });
 });
+
+describe('topics, archive and feeds of the generated corpus', () => {
+  const slug = (tag: string) =>
+    tag.toLowerCase().replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss');
+
+  it('every topic page lists exactly its posts, newest first, paginated five a page', () => {
+    const byTopic = new Map<string, string[]>();
+    for (const post of published()) for (const tag of post.tags) byTopic.set(slug(tag), [...(byTopic.get(slug(tag)) ?? []), post.url]);
+    expect(byTopic.get('allgemein')!.length).toBeGreaterThan(site.postsPerPage * 2);
+    for (const [topic, urls] of byTopic) {
+      const pages = Math.ceil(urls.length / site.postsPerPage);
+      const listed = Array.from({ length: pages }, (_, i) => (i === 0 ? `/thema/${topic}/` : `/thema/${topic}/seite/${i + 1}/`)).flatMap((path) =>
+        readPage(outDir, path).querySelectorAll('main article h2 a').map((a) => a.getAttribute('href')),
+      );
+      expect(listed, topic).toEqual(urls);
+      expect(fileForPath(outDir, `/thema/${topic}/seite/${pages + 1}/`)).toBeUndefined();
+    }
+    const overview = readPage(outDir, '/themen/');
+    const counts = Object.fromEntries(
+      overview.querySelectorAll('main li').map((li) => [li.querySelector('a')!.getAttribute('href'), Number(/\((\d+) Beitr/.exec(textOf(li))?.[1])]),
+    );
+    expect(counts).toEqual(Object.fromEntries([...byTopic].map(([topic, urls]) => [`/thema/${topic}/`, urls.length])));
+  });
+
+  it('the archive lists every published post once, under its month, with matching counts', () => {
+    const page = readPage(outDir, '/archiv/');
+    const listed: string[] = [];
+    for (const year of page.querySelectorAll('main section.year')) {
+      const yearText = textOf(year.querySelector('h2'));
+      const yearPosts = year.querySelectorAll('li a').map((a) => a.getAttribute('href')!);
+      expect(yearText).toMatch(new RegExp(`^\\d{4} \\(${yearPosts.length === 1 ? '1 Beitrag' : `${yearPosts.length} Beiträge`}\\)$`));
+      for (const month of year.querySelectorAll('section.month')) {
+        const key = month.querySelector('h3')!.getAttribute('id')!.replace('monat-', '');
+        for (const li of month.querySelectorAll('li')) {
+          expect(li.querySelector('time')!.getAttribute('datetime')!.slice(0, 7)).toBe(key);
+          listed.push(li.querySelector('a')!.getAttribute('href')!);
+        }
+      }
+    }
+    expect(listed).toEqual(published().map((p) => p.url));
+  });
+
+  it('RSS, Atom, JSON Feed and each topic feed agree on items and order', () => {
+    const rssLinks = (file: string) =>
+      (new XMLParser({ isArray: (name) => name === 'item' }).parse(readFileSync(join(outDir, file), 'utf8')).rss.channel.item as { link: string }[]).map((i) => i.link);
+    const expected = published().map((p) => new URL(p.url, site.url).href);
+    expect(rssLinks('rss.xml')).toEqual(expected);
+    const atom = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'entry' }).parse(readFileSync(join(outDir, 'atom.xml'), 'utf8'));
+    expect((atom.feed.entry as { id: string }[]).map((e) => e.id)).toEqual(expected);
+    const json = JSON.parse(readFileSync(join(outDir, 'feed.json'), 'utf8')) as { items: { id: string; url: string; date_published: string }[] };
+    expect(json.items.map((i) => i.url)).toEqual(expected);
+    expect(json.items.map((i) => i.date_published.slice(0, 10))).toEqual(published().map((p) => p.day));
+    const allgemein = published().filter((p) => p.tags.includes('Allgemein')).map((p) => new URL(p.url, site.url).href);
+    expect(rssLinks('thema/allgemein/rss.xml')).toEqual(allgemein);
+  });
+});

@@ -12,6 +12,7 @@ export interface CorpusPost {
   future: boolean;
   /** Whether the post has a teaser marker. */
   marker: boolean;
+  tags: string[];
 }
 
 const WORDS = ['Genossenschaft', 'Server', 'Mitglieder', 'Größe', 'Übersicht', 'Straße', 'Äpfel', 'Sicherung', 'Öffnung', 'Zugänge'];
@@ -44,6 +45,8 @@ export function writeCorpus(dir: string, count: number): CorpusPost[] {
     const dayOfMonth = String((dayIndex % 27) + 1).padStart(2, '0');
     const day = `${year}-${month}-${dayOfMonth}`;
     const marker = i % 4 !== 0;
+    // Every other post is "Allgemein" (enough for several topic pages); every third has its word.
+    const tags = [...(i % 3 === 0 ? [word] : []), ...(i % 2 === 0 ? ['Allgemein'] : [])];
     const body = [
       '---',
       `title: "${title}"`,
@@ -51,7 +54,7 @@ export function writeCorpus(dir: string, count: number): CorpusPost[] {
       ...(draft ? ['draft: true'] : []),
       // A late `updated` must never move a post up the index or the feed.
       ...(i % 7 === 3 ? ['updated: 2025-12-31'] : []),
-      ...(i % 3 === 0 ? [`tags: ["${word}"]`] : []),
+      ...(tags.length > 0 ? [`tags: ${JSON.stringify(tags)}`] : []),
       '---',
       '',
       `Erster Absatz von Beitrag ${i + 1} mit [einem Link](/) und *Betonung*.`,
@@ -68,7 +71,7 @@ export function writeCorpus(dir: string, count: number): CorpusPost[] {
     const file = folder ? join(dir, fileStem, 'index.mdx') : join(dir, `${fileStem}.mdx`);
     if (folder) mkdirSync(join(dir, fileStem), { recursive: true });
     writeFileSync(file, body);
-    posts.push({ title, day, url: `/blog/${year}/${slug}/`, draft, future, marker });
+    posts.push({ title, day, url: `/blog/${year}/${slug}/`, draft, future, marker, tags });
   }
   return posts;
 }

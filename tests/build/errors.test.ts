@@ -75,8 +75,9 @@ describe('a broken post fails the build with a message an editor can act on', ()
     const result = await buildSite(`errors-${name.replace(/\W+/g, '-')}`, { contentDir });
     expect(result.code, result.output).not.toBe(0);
     for (const pattern of expected) {
-      if (typeof pattern === 'string') expect(result.output).toContain(pattern);
-      else expect(result.output).toMatch(pattern);
+      // On failure, show the end of the build log: that is what the editor would read.
+      if (typeof pattern === 'string') expect(result.output, result.output.slice(-2000)).toContain(pattern);
+      else expect(result.output, result.output.slice(-2000)).toMatch(pattern);
     }
     // No half site: not a single page was written.
     let pages: string[] = [];
