@@ -9,6 +9,8 @@ export const pageKinds = [
   // Has an image in its body, so image checks and lazy loading are covered.
   { name: 'article', path: '/blog/2022/manchmal-faellt-das-fruehstueck-aus/' },
   { name: '404', path: '/gibt-es-nicht/', status: 404 },
+  // The one page with a script; its results state is checked in search.test.ts.
+  { name: 'search', path: '/suche/' },
 ] as const satisfies readonly PageKind[];
 
 export interface PageKind {
