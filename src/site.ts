@@ -20,6 +20,8 @@ export const site = {
   lang: 'de',
   /** `<language>` of the feeds. */
   feedLanguage: 'de-DE',
+  /** `og:locale` of every page (Open Graph writes language_TERRITORY). */
+  ogLocale: 'de_DE',
   /**
    * Facts for the Impressum (§ 5 DDG, § 18 Abs. 2 MStV) and the privacy policy (Art. 13 DSGVO).
    * Every value starting with "[Platzhalter" must be replaced with the cooperative's real data

@@ -37,3 +37,10 @@ export const formatDate = (date: Date, timeZone: string = site.timeZone): string
 /** The year of `date` in `timeZone`, used in article URLs. */
 export const yearOf = (date: Date, timeZone: string = site.timeZone): number =>
   Number(format(date, 'yyyy', { in: tz(timeZone) }));
+
+/**
+ * `date` as an ISO 8601 date-time with the offset of `timeZone` (`2022-08-12T12:00:00+02:00`), for
+ * machine-readable dates (Open Graph, JSON-LD) that keep the publication day of Berlin.
+ */
+export const toIsoDateTime = (date: Date, timeZone: string = site.timeZone): string =>
+  format(date, "yyyy-MM-dd'T'HH:mm:ssXXX", { in: tz(timeZone) });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, parseDay, toDayKey, yearOf } from '../../src/lib/dates.ts';
+import { formatDate, parseDay, toDayKey, toIsoDateTime, yearOf } from '../../src/lib/dates.ts';
 
 describe('parseDay', () => {
   it.each([
@@ -61,5 +61,21 @@ describe('independence from the process time zone', () => {
       if (previous === undefined) delete process.env['TZ'];
       else process.env['TZ'] = previous;
     }
+  });
+});
+
+describe('toIsoDateTime', () => {
+  it.each([
+    ['2022-08-12', '2022-08-12T12:00:00+02:00'], // summer time
+    ['2022-01-15', '2022-01-15T12:00:00+01:00'], // winter time
+    ['2022-03-27', '2022-03-27T12:00:00+02:00'], // day of the switch to summer time
+  ])('writes the day %s as noon in Berlin with its offset', (day, iso) => {
+    const date = parseDay(day)!;
+    expect(toIsoDateTime(date)).toBe(iso);
+    expect(new Date(toIsoDateTime(date)).getTime()).toBe(date.getTime());
+  });
+
+  it('keeps the Berlin day for an instant that is another day in UTC', () => {
+    expect(toIsoDateTime(new Date('2021-12-31T23:30:00Z'))).toBe('2022-01-01T00:30:00+01:00');
   });
 });

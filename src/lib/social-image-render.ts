@@ -1,0 +1,94 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import * as opentypeModule from 'opentype.js';
+import sharp from 'sharp';
+import { socialCardSvg, toSvgPathData, type CardFaces, type SocialCard, type TextFace } from './social-image.ts';
+
+// Turns a social card into a PNG: Noto Sans (self-hosted, from @fontsource) is parsed once by
+// opentype.js, text becomes SVG paths (social-image.ts), sharp rasterizes the SVG.
+
+type Opentype = typeof opentypeModule;
+type Font = opentypeModule.Font;
+
+// opentype.js 2 ships a CommonJS main and an ES module without a default export: Node's import
+// of the CommonJS build puts everything on `default`, a bundler's import of the ES build does not.
+const opentype: Opentype = (opentypeModule as Opentype & { default?: Opentype }).default ?? opentypeModule;
+
+/** Font files of the card (Noto Sans, Latin subset: every German letter and quote mark). */
+export const FONT_FILES = {
+  regular: '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff',
+  bold: '@fontsource/noto-sans/files/noto-sans-latin-700-normal.woff',
+} as const;
+
+// Resolved from the project root, not from this file: in a build this code runs from a bundled chunk.
+const requireFromRoot = createRequire(join(process.cwd(), 'package.json'));
+
+/** Size at which widths are measured once and then scaled; widths are linear in the size. */
+const UNITS = 1000;
+
+/**
+ * A parsed font as the layout's `TextFace`. Shaping a text in opentype.js takes a fraction of a
+ * millisecond, and line wrapping measures the same prefixes at every size it tries: widths are
+ * remembered per text.
+ */
+export function fontFace(font: Font): TextFace {
+  const options = { kerning: true };
+  const widths = new Map<string, number>();
+  return {
+    measure: (text, size) => {
+      let width = widths.get(text);
+      if (width === undefined) {
+        width = font.getAdvanceWidth(text, UNITS, options);
+        widths.set(text, width);
+      }
+      return (width * size) / UNITS;
+    },
+    path: (text, x, y, size) => toSvgPathData(font.getPath(text, x, y, size, options).commands),
+  };
+}
+
+/** Whether every character of `text` (spaces aside) has a glyph in `font`. */
+export const missingGlyphs = (font: Font, text: string): string[] =>
+  [...new Set(text.normalize('NFC'))].filter((char) => /\S/.test(char) && font.charToGlyph(char).index === 0);
+
+let fonts: Promise<{ regular: Font; bold: Font }> | undefined;
+
+/** The card's fonts, read and parsed once per process. */
+export function loadFonts(): Promise<{ regular: Font; bold: Font }> {
+  fonts ??= (async () => {
+    const parse = async (file: string) => {
+      const data = await readFile(requireFromRoot.resolve(file));
+      return opentype.parse(data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength));
+    };
+    const [regular, bold] = await Promise.all([parse(FONT_FILES.regular), parse(FONT_FILES.bold)]);
+    return { regular, bold };
+  })();
+  return fonts;
+}
+
+let faces: Promise<CardFaces> | undefined;
+
+/** The card's faces, for `socialCardSvg`; one pair per process, so remembered widths are shared. */
+export function loadFaces(): Promise<CardFaces> {
+  faces ??= loadFonts().then(({ regular, bold }) => ({ regular: fontFace(regular), bold: fontFace(bold) }));
+  return faces;
+}
+
+/**
+ * The card as a 1200 × 630 PNG. A palette of 32 colours holds the flat colours and the
+ * anti-aliased edges of the text at less than half the size of a true-colour PNG. Without
+ * dithering, at effort 1 and zlib level 6, encoding takes about as long as a true-colour PNG.
+ */
+export async function renderSocialCard(card: SocialCard): Promise<Buffer> {
+  const svg = socialCardSvg(card, await loadFaces());
+  return sharp(Buffer.from(svg))
+    .png({ palette: true, colours: 32, dither: 0, effort: 1, compressionLevel: 6 })
+    .toBuffer();
+}
+
+/** The site's favicon (public/favicon.svg) as a square PNG `size` pixels wide. */
+export async function renderLogo(size: number): Promise<Buffer> {
+  const svg = await readFile(join(process.cwd(), 'public/favicon.svg'));
+  return sharp(svg, { density: 72 * 16 }).resize(size, size).png({ compressionLevel: 9 }).toBuffer();
+}

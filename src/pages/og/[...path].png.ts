@@ -1,0 +1,24 @@
+import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
+import { articles } from '../../lib/content.ts';
+import { renderSocialCard } from '../../lib/social-image-render.ts';
+import { SITE_IMAGE_PATH, articleCard, siteCard, socialImagePath } from '../../lib/seo.ts';
+
+/** `/og/blog/2022/x.png` → `blog/2022/x`, the route's parameter. */
+const param = (path: string) => path.replace(/^\/og\//, '').replace(/\.png$/, '');
+
+/**
+ * Social images (og:image), 1200 × 630 PNG, made at build time: one for the site and one per
+ * article without a cover (an article with a cover shows that instead).
+ */
+export const getStaticPaths = (async () => [
+  { params: { path: param(SITE_IMAGE_PATH) }, props: { card: siteCard() } },
+  ...(await articles())
+    .filter((entry) => !entry.post.data.image)
+    .map((entry) => ({
+      params: { path: param(socialImagePath(entry.url)) },
+      props: { card: articleCard(entry.post.data.title, entry.post.data.date) },
+    })),
+]) satisfies GetStaticPaths;
+
+export const GET: APIRoute<InferGetStaticPropsType<typeof getStaticPaths>> = async ({ props }) =>
+  new Response(new Uint8Array(await renderSocialCard(props.card)), { headers: { 'Content-Type': 'image/png' } });

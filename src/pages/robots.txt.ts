@@ -1,0 +1,7 @@
+import type { APIRoute } from 'astro';
+import { site } from '../site.ts';
+import { robotsTxt } from '../lib/sitemap.ts';
+
+/** robots.txt with the absolute address of the sitemap, on whatever host `site.url` names. */
+export const GET: APIRoute = () =>
+  new Response(robotsTxt(site.url), { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });

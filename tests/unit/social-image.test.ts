@@ -1,0 +1,120 @@
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+import {
+  SOCIAL_IMAGE,
+  fitTitle,
+  socialCardSvg,
+  toSvgPathData,
+  wrapText,
+  type TextFace,
+} from '../../src/lib/social-image.ts';
+import { loadFaces, loadFonts, missingGlyphs, renderSocialCard } from '../../src/lib/social-image-render.ts';
+
+/** A monospaced stand-in for a font: every character (grapheme) is 10 px wide. */
+const graphemes = new Intl.Segmenter('de', { granularity: 'grapheme' });
+const mono = (text: string) => [...graphemes.segment(text)].length * 10;
+/** The same as a face: 0.6 em a character. */
+const monoFace: TextFace = {
+  measure: (text, size) => (mono(text) * size * 0.6) / 10,
+  path: (text, x, y) => `M${x} ${y}h${text.length}`,
+};
+
+describe('wrapText', () => {
+  it.each([
+    ['fits on one line', 'Kurzer Titel', 200, 3, ['Kurzer Titel'], false],
+    ['breaks at spaces', 'Größere Speicherpakete für Mitglieder', 230, 3, ['Größere Speicherpakete', 'für Mitglieder'], false],
+    ['counts umlauts and ß as one character', 'ÄÖÜäöüß straße', 140, 3, ['ÄÖÜäöüß straße'], false],
+    ['breaks after a hyphen', 'Hosting-Genossenschaft', 140, 3, ['Hosting-', 'Genossenschaft'], false],
+    ['breaks a word longer than a line with a hyphen', 'Donaudampfschifffahrt', 100, 3, ['Donaudamp-', 'fschifffa-', 'hrt'], false],
+    ['leaves at least three characters for the next line', 'Donaudampf', 90, 3, ['Donauda-', 'mpf'], false],
+    ['cuts with an ellipsis after the last line', 'eins zwei drei vier fünf sechs', 100, 2, ['eins zwei', 'drei vier…'], true],
+    ['cuts at a word end, not inside a word', 'eins zwei dreizehn vierzehn', 100, 1, ['eins zwei…'], true],
+    ['cuts a broken long word with an ellipsis', 'Donaudampfschifffahrtsgesellschaft', 100, 1, ['Donaudamp…'], true],
+    ['collapses whitespace', '  viel \n  Luft  ', 200, 3, ['viel Luft'], false],
+    ['keeps decomposed umlauts whole', 'Mu\u0308ller', 200, 1, ['Müller'], false],
+    ['yields nothing for an empty title', '', 200, 3, [], false],
+  ])('%s', (_, text, maxWidth, maxLines, lines, truncated) => {
+    const result = wrapText(text, mono, maxWidth, maxLines);
+    expect(result).toEqual({ lines, truncated });
+    for (const line of result.lines) expect(mono(line), line).toBeLessThanOrEqual(maxWidth);
+  });
+});
+
+describe('fitTitle', () => {
+  const box = { maxWidth: 1040, maxHeight: 360, maxLines: 4 };
+
+  it.each([
+    ['a short title at the largest size', 'Neue Server', 76, 1],
+    ['a longer title at a smaller size, without cutting', 'Warum wir unsere Rechenzentren in Deutschland betreiben und was das für Mitglieder bedeutet', 60, 4],
+  ])('sets %s', (_, title, size, lines) => {
+    const layout = fitTitle(title, monoFace, box, [76, 68, 60, 54]);
+    expect(layout.size).toBe(size);
+    expect(layout.lines).toHaveLength(lines);
+    expect(layout.truncated).toBe(false);
+  });
+
+  it('cuts an overlong title at the smallest size, within the height', () => {
+    const layout = fitTitle('Wort '.repeat(80), monoFace, box, [76, 54]);
+    expect(layout.size).toBe(54);
+    expect(layout.truncated).toBe(true);
+    expect(layout.lines.length * layout.lineHeight).toBeLessThanOrEqual(box.maxHeight);
+    expect(layout.lines.at(-1)).toMatch(/…$/);
+  });
+});
+
+describe('toSvgPathData', () => {
+  it('writes each command to a tenth of a pixel', () => {
+    expect(
+      toSvgPathData([
+        { type: 'M', x: 1.04, y: 2 },
+        { type: 'L', x: 3.25, y: -4.5 },
+        { type: 'Q', x1: 1, y1: 2, x: 3, y: 4 },
+        { type: 'C', x1: 1, y1: 2, x2: 3, y2: 4, x: 5, y: 6.66 },
+        { type: 'Z' },
+      ]),
+    ).toBe('M1 2L3.3 -4.5Q1 2 3 4C1 2 3 4 5 6.7Z');
+  });
+});
+
+describe('the card font (Noto Sans from @fontsource)', () => {
+  it.each([
+    ['umlauts', 'ÄÖÜäöü'],
+    ['ß', 'ß'],
+    ['German quotes and dashes', '„“‚‘–—…'],
+    ['€, §, °, digits and date points', '€§°0123456789.'],
+    ['accented letters in names', 'éèàçñ'],
+  ])('has a glyph for %s', async (_, chars) => {
+    const { regular, bold } = await loadFonts();
+    expect(missingGlyphs(regular, chars)).toEqual([]);
+    expect(missingGlyphs(bold, chars)).toEqual([]);
+  });
+
+  it('measures umlauts like their base letters plus marks, not as missing glyphs', async () => {
+    const { bold } = await loadFaces();
+    expect(bold.measure('Größe', 100)).toBeGreaterThan(bold.measure('Gr', 100));
+    expect(bold.measure('ü', 100)).toBeCloseTo(bold.measure('u', 100), 0);
+  });
+});
+
+describe('socialCardSvg and renderSocialCard', () => {
+  const card = {
+    label: 'Hostsharing Blog',
+    title: 'Manchmal fällt das Frühstück aus: Größere Speicherpakete für Mitglieder',
+    footerStart: '12.08.2022',
+    footerEnd: 'hostsharing.net',
+  };
+
+  it('draws every text as a path, with no text element and no font reference', async () => {
+    const svg = socialCardSvg(card, await loadFaces());
+    expect(svg).toMatch(/^<svg [^>]*width="1200" height="630"/);
+    expect(svg).not.toMatch(/<text|font-family/);
+    expect(svg.match(/<path /g)?.length).toBeGreaterThan(4);
+  });
+
+  it('renders a 1200 × 630 PNG', async () => {
+    const png = await renderSocialCard(card);
+    const meta = await sharp(png).metadata();
+    expect({ format: meta.format, width: meta.width, height: meta.height }).toEqual({ format: 'png', ...SOCIAL_IMAGE });
+    expect(png.length).toBeLessThan(80_000);
+  });
+});
