@@ -23,6 +23,11 @@ beforeAll(async () => {
     '_astro/bild.webp': 'webp',
     '_astro/bild.avif': 'avif',
     'pagefind/pagefind-entry.json': '{}',
+    // Pagefind's own data files: gzip inside, decompressed by pagefind.js, so served as bytes.
+    'pagefind/wasm.de.pagefind': 'wasm',
+    'pagefind/pagefind.de_0a1b.pf_meta': 'meta',
+    'pagefind/index/de_0a1b.pf_index': 'index',
+    'pagefind/fragment/de_0a1b.pf_fragment': 'fragment',
   };
   for (const [file, body] of Object.entries(files)) {
     await mkdir(join(root, file, '..'), { recursive: true });
@@ -49,6 +54,10 @@ describe('the static test server', () => {
     ['/_astro/bild.webp', 200, 'image/webp', 'webp'],
     ['/_astro/bild.avif', 200, 'image/avif', 'avif'],
     ['/pagefind/pagefind-entry.json', 200, 'application/json; charset=utf-8', '{}'],
+    ['/pagefind/wasm.de.pagefind', 200, 'application/octet-stream', 'wasm'],
+    ['/pagefind/pagefind.de_0a1b.pf_meta', 200, 'application/octet-stream', 'meta'],
+    ['/pagefind/index/de_0a1b.pf_index', 200, 'application/octet-stream', 'index'],
+    ['/pagefind/fragment/de_0a1b.pf_fragment', 200, 'application/octet-stream', 'fragment'],
     ['/gibt-es-nicht/', 404, 'text/html; charset=utf-8', '<h1>Seite nicht gefunden</h1>'],
     ['/..%2fsecret.txt', 404, 'text/html; charset=utf-8', '<h1>Seite nicht gefunden</h1>'],
     ['/..%5csecret.txt', 404, 'text/html; charset=utf-8', '<h1>Seite nicht gefunden</h1>'],
