@@ -67,11 +67,12 @@ describeInBrowser('visual stability', () => {
       const { page } = await site.visit(path, {
         width,
         waitUntil: 'domcontentloaded',
-        prepare: (context) =>
-          context.route(/\.(avif|webp|png|jpe?g|gif|svg)(\?.*)?$/, async (route) => {
+        prepare: async (context) => {
+          await context.route(/\.(avif|webp|png|jpe?g|gif|svg)(\?.*)?$/, async (route) => {
             await new Promise((done) => setTimeout(done, IMAGE_DELAY));
             await route.continue();
-          }),
+          });
+        },
       });
       const cls = await layoutShift(page);
       expect(cls.supported, 'this Chromium reports layout shifts').toBe(true);
