@@ -81,6 +81,11 @@ export function loadFaces(): Promise<CardFaces> {
  * dithering, at effort 1 and zlib level 6, encoding takes about as long as a true-colour PNG.
  */
 export async function renderSocialCard(card: SocialCard): Promise<Buffer> {
+  const missing = missingGlyphs((await loadFonts()).bold, card.title);
+  if (missing.length > 0) {
+    // The card still renders (with empty boxes); the editor learns why.
+    console.warn(`Vorschaubild für „${card.title}“: Zeichen ohne Glyphe in Noto Sans: ${missing.join(' ')}`);
+  }
   const svg = socialCardSvg(card, await loadFaces());
   return sharp(Buffer.from(svg))
     .png({ palette: true, colours: 32, dither: 0, effort: 1, compressionLevel: 6 })

@@ -89,6 +89,15 @@ describe('the card font (Noto Sans from @fontsource)', () => {
     expect(missingGlyphs(bold, chars)).toEqual([]);
   });
 
+  it.each([
+    ['an emoji', 'Sommerfest 🎉', ['🎉']],
+    ['Chinese', 'Grüße 你好', ['你', '好']],
+    ['nothing in plain German', 'Größere Speicherpakete – „jetzt“', []],
+  ])('names the characters it lacks: %s', async (_, text, missing) => {
+    const { bold } = await loadFonts();
+    expect(missingGlyphs(bold, text)).toEqual(missing);
+  });
+
   it('measures umlauts like their base letters plus marks, not as missing glyphs', async () => {
     const { bold } = await loadFaces();
     expect(bold.measure('Größe', 100)).toBeGreaterThan(bold.measure('Gr', 100));
