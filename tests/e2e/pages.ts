@@ -8,6 +8,13 @@ export const pageKinds = [
   { name: 'index-page-2', path: '/seite/2/' },
   // Has an image in its body, so image checks and lazy loading are covered.
   { name: 'article', path: '/blog/2022/manchmal-faellt-das-fruehstueck-aus/' },
+  // Table of contents, code block, note box, related posts.
+  { name: 'article-toc', path: '/blog/2022/von-otrs-3-nach-znuny-6-3/' },
+  { name: 'topics', path: '/themen/' },
+  { name: 'topic', path: '/thema/sicherheit/' },
+  { name: 'archive', path: '/archiv/' },
+  { name: 'author', path: '/autor/redaktion/' },
+  { name: 'imprint', path: '/impressum/' },
   { name: '404', path: '/gibt-es-nicht/', status: 404 },
   // The one page with a script; its results state is checked in search.test.ts.
   { name: 'search', path: '/suche/' },
