@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { AxeResults, Result } from 'axe-core';
 import { describe, expect, it } from 'vitest';
-import { describeInBrowser, useSite } from './harness.ts';
+import { describeInBrowser, scrollThrough, useSite } from './harness.ts';
 import { colorSchemes, pageKinds, widths } from './pages.ts';
 
 const AXE_SCRIPT = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -29,6 +29,9 @@ describeInBrowser('accessibility', () => {
   describe.each(pageKinds.map((kind) => [kind.name, kind] as const))('%s', (name, { path }) => {
     it.each(variants)('axe finds no violations at %i px in the %s scheme (and the page is photographed)', async (width, colorScheme) => {
       const { page } = await site.visit(path, { width, colorScheme });
+      // Lazy images load only near the viewport; the screenshot should show them.
+      await scrollThrough(page);
+      await page.evaluate(() => window.scrollTo(0, 0));
       await site.screenshot(page, `${name}-${width}-${colorScheme}`);
       await page.addScriptTag({ path: AXE_SCRIPT });
       const results = await page.evaluate(

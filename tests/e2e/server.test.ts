@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TMP } from '../build/helpers.ts';
 import { serveStatic, type StaticServer } from './server.ts';
 
-const scratch = join(TMP, 'e2e-server');
+// Per process: engineers and CI may run the suite at the same time in one working tree.
+const scratch = join(TMP, `e2e-server-${process.pid}`);
 const root = join(scratch, 'dist');
 let server: StaticServer;
 
@@ -35,7 +36,10 @@ beforeAll(async () => {
   }
   server = await serveStatic(root);
 });
-afterAll(() => server?.close());
+afterAll(async () => {
+  await server?.close();
+  await rm(scratch, { recursive: true, force: true });
+});
 
 const get = (path: string) => fetch(`${server.origin}${path}`, { redirect: 'manual' });
 
