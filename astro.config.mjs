@@ -6,6 +6,7 @@ import { teaserMarkerPlugin } from './src/lib/teaser-marker.ts';
 import { germanHeadingIds } from './src/lib/heading-ids.ts';
 import { site } from './src/site.ts';
 import { previewMode } from './src/integrations/preview-mode.ts';
+import { contentCheck } from './src/integrations/content-check.ts';
 import { fileAliases } from './src/integrations/file-aliases.ts';
 import { aliasRedirects } from './src/integrations/alias-redirects.ts';
 import { legalPlaceholders } from './src/integrations/legal-placeholders.ts';
@@ -36,7 +37,7 @@ export default defineConfig({
     shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' } },
   },
   // precompress() stays last: it compresses what the others write in astro:build:done.
-  integrations: [previewMode(), mdx(), fileAliases(), aliasRedirects(), legalPlaceholders(), searchIndex(), blogSitemap(), precompress()],
+  integrations: [previewMode(), contentCheck(), mdx(), fileAliases(), aliasRedirects(), legalPlaceholders(), searchIndex(), blogSitemap(), precompress()],
   vite: {
     build: {
       // Never inline scripts (Astro inlines small ones by this limit): the CSP allows script files

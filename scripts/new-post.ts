@@ -16,13 +16,18 @@ const blogDir = resolve(root, process.env['BLOG_CONTENT_DIR'] ?? 'content/blog')
 const authorsDir = resolve(root, process.env['AUTHORS_CONTENT_DIR'] ?? 'content/authors');
 
 const args = process.argv.slice(2);
-const folder = args.includes('--ordner');
+// `npm run new "Titel" --ordner` (without `--`) hands the option to npm, which passes it on as
+// npm_config_ordner: honour it instead of silently making a single file.
+const folder = args.includes('--ordner') || process.env['npm_config_ordner'] !== undefined;
 const title = args.filter((arg) => !arg.startsWith('--')).join(' ').trim();
 
 function fail(message: string): never {
   console.error(message);
   process.exit(1);
 }
+
+const unknown = args.filter((arg) => arg.startsWith('--') && arg !== '--ordner');
+if (unknown.length > 0) fail(`Unbekannte Option ${unknown.join(', ')}; erlaubt ist nur --ordner (Beitrag mit Bildern als Ordner).`);
 
 if (title === '') fail('Bitte einen Titel angeben: npm run new -- "Titel des Beitrags"');
 
@@ -35,7 +40,7 @@ try {
 
 const existing = [join(blogDir, `${slug}.mdx`), join(blogDir, slug, 'index.mdx')].find((path) => existsSync(path));
 if (existing) {
-  fail(`Es gibt schon einen Beitrag mit diesem Dateinamen: ${relative(root, existing)}. Nichts überschrieben; bitte einen anderen Titel wählen.`);
+  fail(`Es gibt schon einen Beitrag mit diesem Dateinamen: ${relative(root, existing)}. Nichts überschrieben; bitte einen anderen Titel wählen (der Dateiname entsteht aus dem Titel).`);
 }
 
 let gitUser: string | undefined;

@@ -9,6 +9,8 @@ export const previewMode = (): AstroIntegration => ({
   name: 'blog-preview-mode',
   hooks: {
     'astro:config:setup': ({ command, updateConfig }) => {
+      // The content loader (src/content.config.ts) runs in Node, outside Vite's define.
+      process.env['BLOG_PREVIEW'] = command === 'dev' ? '1' : '0';
       updateConfig({
         vite: { define: { 'import.meta.env.BLOG_PREVIEW': JSON.stringify(command === 'dev') } },
       });

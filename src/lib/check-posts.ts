@@ -12,6 +12,7 @@ import {
   similarTopics,
   splitFrontmatter,
   unknownAuthor,
+  updatedBeforeDate,
   type MdxFacts,
   type Problem,
 } from './content-checks.ts';
@@ -51,6 +52,7 @@ export function checkPosts(posts: readonly PostFile[], context: CheckContext): P
   const valid: { post: PostFile; data: PostData }[] = [];
   // Links are checked once all posts are read: only then is the set of existing pages known.
   const bodies: { file: string; facts: MdxFacts }[] = [];
+  const tagLines = new Map<string, number>();
   for (const post of posts) {
     const { frontmatter, body, bodyLine } = splitFrontmatter(post.source);
     if (frontmatter === undefined) {
@@ -82,6 +84,8 @@ export function checkPosts(posts: readonly PostFile[], context: CheckContext): P
         if (isScalar(pair.key) && pair.key.range) fieldLines.set(String(pair.key.value), lineOf(pair.key.range[0]));
       }
     }
+    const tagsLine = fieldLines.get('tags');
+    if (tagsLine !== undefined) tagLines.set(post.file, tagsLine);
     const result = schema.safeParse(document.toJS() ?? {});
     if (!result.success) {
       for (const issue of result.error.issues) {
@@ -97,6 +101,12 @@ export function checkPosts(posts: readonly PostFile[], context: CheckContext): P
       }
     } else {
       valid.push({ post, data: result.data });
+      const updatedLine = fieldLines.get('updated');
+      problems.push(
+        ...updatedBeforeDate(post.file, result.data).map((problem) =>
+          updatedLine === undefined ? problem : { ...problem, line: updatedLine },
+        ),
+      );
       const authorLine = fieldLines.get('author');
       problems.push(
         ...unknownAuthor(post.file, result.data.author, context.authorIds).map((problem) =>
@@ -143,7 +153,12 @@ export function checkPosts(posts: readonly PostFile[], context: CheckContext): P
   for (const { file, facts } of bodies) problems.push(...checkBody(file, facts, knownPaths));
   problems.push(...aliasConflicts(entries.map((entry) => ({ file: entry.file, aliases: entry.data.aliases })), knownPaths));
   problems.push(...duplicateUrls(entries.map((entry) => ({ file: entry.file, url: postUrl(entry) }))));
-  problems.push(...similarTopics(entries.map((entry) => ({ file: entry.file, tags: entry.data.tags }))));
+  problems.push(
+    ...similarTopics(entries.map((entry) => ({ file: entry.file, tags: entry.data.tags }))).map((problem) => {
+      const line = tagLines.get(problem.file);
+      return line === undefined ? problem : { ...problem, line };
+    }),
+  );
   return problems.sort(
     (a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || a.message.localeCompare(b.message),
   );

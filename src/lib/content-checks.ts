@@ -20,6 +20,8 @@ export interface MdxFacts {
   markers: number[];
   links: { url: string; line: number }[];
   images: { src: string; alt: string | undefined; line: number }[];
+  /** Capitalised JSX elements (`<Note>`): MDX components the site must provide. */
+  components: { name: string; line: number }[];
   /** Set when the MDX does not parse. */
   syntaxError?: { line: number; message: string };
 }
@@ -40,16 +42,19 @@ type Node = {
  * `firstLine` is the file line the body starts on, so reported lines match the file.
  */
 export function analyzeMdx(body: string, firstLine = 1): MdxFacts {
-  const facts: MdxFacts = { markers: [], links: [], images: [] };
+  const facts: MdxFacts = { markers: [], links: [], images: [], components: [] };
   let tree: Node;
   try {
     tree = mdxToMdast(body) as Node;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const position = /^(\d+):(\d+):\s*/.exec(message);
+    const detail = (position ? message.slice(position[0].length) : message)
+      // Positions inside the parser's text count from the body, not the file: drop them.
+      .replace(/\s*\(\d+:\d+\)/g, '');
     facts.syntaxError = {
       line: position ? Number(position[1]) + firstLine - 1 : firstLine,
-      message: position ? message.slice(position[0].length) : message,
+      message: `${syntaxHint(detail)} (${detail})`,
     };
     return facts;
   }
@@ -69,6 +74,7 @@ export function analyzeMdx(body: string, firstLine = 1): MdxFacts {
       if (node.name === 'img') {
         facts.images.push({ src: attribute(node, 'src') ?? '', alt: attribute(node, 'alt'), line: lineOf(node) });
       }
+      if (/^[A-Z]/.test(node.name)) facts.components.push({ name: node.name, line: lineOf(node) });
       const href = node.name === 'a' ? attribute(node, 'href') : undefined;
       if (href !== undefined) facts.links.push({ url: href, line: lineOf(node) });
     }
@@ -77,6 +83,26 @@ export function analyzeMdx(body: string, firstLine = 1): MdxFacts {
   visit(tree);
   return facts;
 }
+
+/** A German explanation of the MDX parser's most common complaints; the parser's text follows it. */
+export function syntaxHint(detail: string): string {
+  if (/html comments|<!--|create a comment|`!`/i.test(detail)) {
+    return 'HTML-Kommentare <!-- … --> gibt es in MDX nicht; erwartet wird {/* Kommentar */}';
+  }
+  if (/closing tag/i.test(detail)) {
+    return 'eine Komponente wird nicht geschlossen; erwartet wird ein passendes </Name>, z. B. </Note>';
+  }
+  if (/after `<`|unexpected character.*</i.test(detail)) {
+    return 'das Zeichen < beginnt in MDX eine Komponente; im Text bitte `<` in Backticks setzen oder &lt; schreiben';
+  }
+  if (/expression|end of file|`\{`|`\}`/i.test(detail)) {
+    return 'geschweifte Klammern { } sind in MDX Code; im Text bitte `{` in Backticks setzen oder \\{ schreiben';
+  }
+  return 'der Text ist kein gültiges MDX; bitte die Zeile prüfen';
+}
+
+/** Components editors may use without importing them (see src/components/mdx.ts). */
+export const KNOWN_COMPONENTS = ['Note'] as const;
 
 /** Splits a post file into frontmatter text and body, with the line the body starts on. */
 export function splitFrontmatter(source: string): { frontmatter: string | undefined; body: string; bodyLine: number } {
@@ -134,6 +160,16 @@ export function checkBody(
       });
     }
   }
+  for (const component of facts.components) {
+    if (!(KNOWN_COMPONENTS as readonly string[]).includes(component.name)) {
+      problems.push({
+        file,
+        line: component.line,
+        message: `unbekannte Komponente <${component.name}>; erwartet wird eine dieser: ${KNOWN_COMPONENTS.map((name) => `<${name}>`).join(', ')}`,
+        severity: 'error',
+      });
+    }
+  }
   for (const link of facts.links) {
     const path = internalPath(link.url);
     if (path !== undefined && !knownPaths.has(path)) {
@@ -156,7 +192,8 @@ export function similarTopics(posts: readonly { file: string; tags: readonly str
   const spellings = new Map<string, Map<string, string[]>>();
   for (const post of posts) {
     for (const tag of post.tags) {
-      const key = toSlug(tag);
+      // `Open Source`, `open-source` and `OpenSource` are one subject.
+      const key = toSlug(tag).replace(/-/g, '');
       const byKey = spellings.get(key) ?? new Map<string, string[]>();
       byKey.set(tag, [...(byKey.get(tag) ?? []), post.file]);
       spellings.set(key, byKey);
@@ -243,16 +280,34 @@ export function aliasConflicts(
           severity: 'error',
         });
       } else if (other !== undefined && other !== post.file) {
-        problems.push({
-          file: post.file,
-          field: 'aliases',
-          message: `${alias} ist schon eine alte Adresse von ${other}; erwartet wird, dass jede alte Adresse zu genau einem Beitrag führt`,
-          severity: 'error',
-        });
+        for (const [file, rival] of [
+          [post.file, other],
+          [other, post.file],
+        ] as const) {
+          problems.push({
+            file,
+            field: 'aliases',
+            message: `${alias} ist auch eine alte Adresse von ${rival}; erwartet wird, dass jede alte Adresse zu genau einem Beitrag führt`,
+            severity: 'error',
+          });
+        }
       } else {
         claimed.set(path, post.file);
       }
     }
   }
   return problems;
+}
+
+/** Error when `updated` lies before the publication day: a typo in one of the two dates. */
+export function updatedBeforeDate(file: string, data: { date: Date; updated?: Date | undefined }): Problem[] {
+  if (data.updated === undefined || data.updated.getTime() >= data.date.getTime()) return [];
+  return [
+    {
+      file,
+      field: 'updated',
+      message: 'liegt vor dem Erscheinungstag (date); erwartet wird ein Tag am oder nach date',
+      severity: 'error',
+    },
+  ];
 }

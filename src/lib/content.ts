@@ -18,6 +18,7 @@ import {
   similarTopics,
   splitFrontmatter,
   unknownAuthor,
+  updatedBeforeDate,
   type Problem,
 } from './content-checks.ts';
 import { sitePaths } from './routes.ts';
@@ -84,6 +85,7 @@ function assertValidContent(all: readonly Post[], visible: readonly Post[], peop
     const { body, bodyLine } = splitFrontmatter(source);
     problems.push(...checkBody(file, analyzeMdx(body, bodyLine), knownPaths));
     problems.push(...unknownAuthor(file, post.data.author, authorIds));
+    problems.push(...updatedBeforeDate(file, post.data));
   }
   problems.push(...duplicateUrls(all.map((post) => ({ file: post.filePath ?? post.id, url: postUrl(post) }))));
   problems.push(...aliasConflicts(all.map((post) => ({ file: post.filePath ?? post.id, aliases: post.data.aliases })), knownPaths));

@@ -21,6 +21,7 @@ export interface Topic<T> {
  */
 export function groupByTopic<T>(posts: readonly T[], tagsOf: (post: T) => readonly string[]): Topic<T>[] {
   const topics = new Map<string, Topic<T>>();
+  const spellings = new Map<string, Map<string, number>>();
   for (const post of posts) {
     for (const tag of new Set(tagsOf(post).map((t) => t.trim()))) {
       const slug = toSlug(tag);
@@ -28,7 +29,17 @@ export function groupByTopic<T>(posts: readonly T[], tagsOf: (post: T) => readon
       const topic = topics.get(slug) ?? { slug, name: tag, posts: [] };
       if (!topic.posts.includes(post)) topic.posts.push(post);
       topics.set(slug, topic);
+      const counts = spellings.get(slug) ?? new Map<string, number>();
+      counts.set(tag, (counts.get(tag) ?? 0) + 1);
+      spellings.set(slug, counts);
     }
+  }
+  // The name is the spelling most posts use; on a tie the one of the oldest post (posts come
+  // newest first), so one new post with a typo never renames an established topic.
+  for (const [slug, counts] of spellings) {
+    let best: [string, number] | undefined;
+    for (const entry of counts) if (!best || entry[1] >= best[1]) best = entry;
+    topics.get(slug)!.name = best![0];
   }
   return [...topics.values()].sort((a, b) => a.name.localeCompare(b.name, 'de'));
 }

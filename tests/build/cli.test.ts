@@ -49,6 +49,12 @@ describe('npm run new', () => {
   it('makes a folder post for images with --ordner, and asks for a title when none is given', () => {
     expect(run('new-post.ts', ['Straße mit Bildern', '--ordner'], env).status).toBe(0);
     expect(existsSync(join(blogDir, 'strasse-mit-bildern', 'index.mdx'))).toBe(true);
+    const unknown = run('new-post.ts', ['Titel', '--folder'], env);
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toContain('Unbekannte Option --folder');
+    // `npm run new "Titel" --ordner` without `--`: npm passes the option as npm_config_ordner.
+    expect(run('new-post.ts', ['Ohne Strich'], { ...env, npm_config_ordner: 'true' }).status).toBe(0);
+    expect(existsSync(join(blogDir, 'ohne-strich', 'index.mdx'))).toBe(true);
     const none = run('new-post.ts', [], env);
     expect(none.status).toBe(1);
     expect(none.stderr).toContain('Bitte einen Titel angeben');

@@ -23,7 +23,7 @@ const cases: { name: string; files: Record<string, string>; expected: (string | 
   { name: 'draft not a boolean', files: { 'entwurf.mdx': post('title: "Entwurf"\ndate: 2022-02-01\ndraft: vielleicht') }, expected: ['entwurf.mdx', /draft: erwartet wird true oder false/] },
   { name: 'tags not a list', files: { 'themen.mdx': post('title: "Themen"\ndate: 2022-02-01\ntags: Sicherheit') }, expected: ['themen.mdx', /tags: erwartet wird eine Liste von Themen/] },
   { name: 'misspelt field', files: { 'tippfehler.mdx': post('title: "Tippfehler"\ndate: 2022-02-01\nautor: "Jemand"') }, expected: ['tippfehler.mdx', /autor: unbekanntes Feld; erlaubt sind title, date/] },
-  { name: 'MDX syntax error', files: { 'syntax.mdx': post('title: "Syntax"\ndate: 2022-02-01', 'Erste Zeile.\n\nEin <Kasten ohne Ende und {offen\n') }, expected: ['syntax.mdx', /syntax\.mdx:\d+:\d+/] },
+  { name: 'MDX syntax error', files: { 'syntax.mdx': post('title: "Syntax"\ndate: 2022-02-01', 'Erste Zeile.\n\nEin <Kasten ohne Ende und {offen\n') }, expected: [/syntax\.mdx:8: MDX-Syntaxfehler: das Zeichen < beginnt in MDX eine Komponente/] },
   {
     name: 'two posts at one URL',
     files: { 'grüße.mdx': post('title: "Grüße"\ndate: 2022-02-01'), 'gruesse.mdx': post('title: "Grüsse"\ndate: 2022-03-01') },
@@ -32,7 +32,7 @@ const cases: { name: string; files: Record<string, string>; expected: (string | 
   {
     name: 'unknown author',
     files: { 'fremd.mdx': post('title: "Fremd"\ndate: 2022-02-01\nauthor: niemand') },
-    expected: [/fremd\.mdx: author: unbekannte Person „niemand“; erwartet wird eine Kennung aus content\/authors\//],
+    expected: [/fremd\.mdx:4: author: unbekannte Person „niemand“; erwartet wird eine Kennung aus content\/authors\//],
   },
   {
     name: 'two teaser markers',
@@ -52,7 +52,12 @@ const cases: { name: string; files: Record<string, string>; expected: (string | 
   {
     name: 'missing image file',
     files: { 'fehlt/index.mdx': post('title: "Fehlt"\ndate: 2022-02-01', 'Text.\n\n![Ein Bild](./gibt-es-nicht.png)\n') },
-    expected: [/Could not resolve '\.\/gibt-es-nicht\.png' in .*fehlt\/index\.mdx/],
+    expected: [/fehlt\/index\.mdx:8: Bilddatei \.\/gibt-es-nicht\.png nicht gefunden; erwartet wird eine Datei neben dem Beitrag/],
+  },
+  {
+    name: 'unknown component',
+    files: { 'komponente.mdx': post('title: "K"\ndate: 2022-02-01', 'Text.\n\n<Hinweis>Achtung</Hinweis>\n') },
+    expected: [/komponente\.mdx:8: unbekannte Komponente <Hinweis>; erwartet wird eine dieser: <Note>/],
   },
   {
     name: 'cover without alt text',

@@ -43,7 +43,9 @@ describe('checkPosts: one line per problem, with file, line, field and expectati
     ['link to a missing page', post('a', 'title: "A"\ndate: 2022-02-01', '[weg](/blog/2019/weg/)\n'), [expect.stringMatching(/^content\/blog\/a\.mdx:6: Link auf \/blog\/2019\/weg\/: diese Seite gibt es nicht/)]],
     ['link to a draft', post('a', 'title: "A"\ndate: 2022-02-01', '[Entwurf](/blog/2022/entwurf/)\n'), [expect.stringMatching(/Link auf \/blog\/2022\/entwurf\/: diese Seite gibt es nicht/)]],
     ['link to an existing post', post('a', 'title: "A"\ndate: 2022-02-01', '[gut](/blog/2022/gut/) und [RSS](/rss.xml)\n'), []],
-    ['topic spelt differently', post('a', 'title: "A"\ndate: 2022-02-01\ntags: ["open source"]'), ['content/blog/a.mdx: Warnung: tags: Thema „open source“ unterscheidet sich nur in der Schreibweise von „Open Source“; erwartet wird dieselbe Schreibweise']],
+    ['updated before date', post('a', 'title: "A"\ndate: 2022-02-01\nupdated: 2022-01-31'), ['content/blog/a.mdx:4: updated: liegt vor dem Erscheinungstag (date); erwartet wird ein Tag am oder nach date']],
+    ['an unknown component', post('a', 'title: "A"\ndate: 2022-02-01', '<Hinweis>Achtung</Hinweis>\n'), ['content/blog/a.mdx:6: unbekannte Komponente <Hinweis>; erwartet wird eine dieser: <Note>']],
+    ['topic spelt differently', post('a', 'title: "A"\ndate: 2022-02-01\ntags: ["open source"]'), ['content/blog/a.mdx:4: Warnung: tags: Thema „open source“ unterscheidet sich nur in der Schreibweise von „Open Source“; erwartet wird dieselbe Schreibweise']],
     ['same slug in the same year', post('gruesse/index', 'title: "B"\ndate: 2022-05-01'), []],
   ])('%s', (_, broken, expected) => {
     const extra = _ === 'link to a draft' ? [post('entwurf', 'title: "E"\ndate: 2022-01-01\ndraft: true')] : [];

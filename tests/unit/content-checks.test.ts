@@ -48,7 +48,12 @@ describe('checkBody', () => {
     ['a link to a missing page', '[weg](/blog/2019/weg/)', [expect.stringMatching(/^post\.mdx:1: Link auf \/blog\/2019\/weg\/: diese Seite gibt es nicht/)]],
     ['a link without trailing slash to an existing page', '[da](/blog/2022/da)', []],
     ['external and anchor links', '[x](https://example.org/) [y](#oben) [z](mailto:a@b.de)', []],
-    ['a syntax error', 'Text <Kasten', [expect.stringMatching(/^post\.mdx:1: MDX-Syntaxfehler: /)]],
+    ['a syntax error', 'Text <Kasten', [expect.stringMatching(/^post\.mdx:1: MDX-Syntaxfehler: das Zeichen < beginnt in MDX eine Komponente; im Text bitte `<` in Backticks/)]],
+    ['an open brace', 'Preis {offen', [expect.stringMatching(/^post\.mdx:1: MDX-Syntaxfehler: geschweifte Klammern \{ \} sind in MDX Code/)]],
+    ['an unclosed note box', '<Note>\n\nText\n', [expect.stringMatching(/^post\.mdx:1: MDX-Syntaxfehler: eine Komponente wird nicht geschlossen; erwartet wird ein passendes <\/Name>/)]],
+    ['an HTML comment', 'Text\n\n<!-- alt -->\n', [expect.stringMatching(/^post\.mdx:3: MDX-Syntaxfehler: HTML-Kommentare <!-- … --> gibt es in MDX nicht; erwartet wird \{\/\* Kommentar \*\/\}/)]],
+    ['the note box', '<Note title="Gut">\n\nText\n\n</Note>\n', []],
+    ['an unknown component', 'Text\n\n<Hinweis>Achtung</Hinweis>\n', ['post.mdx:3: unbekannte Komponente <Hinweis>; erwartet wird eine dieser: <Note>']],
   ])('%s', (_, body, expected) => {
     expect(check(body)).toEqual(expected);
   });
@@ -142,7 +147,8 @@ describe('aliasConflicts', () => {
       ).map(formatProblem),
     ).toEqual([
       'a.mdx: aliases: /blog/2022/da/ ist eine bestehende Seite; erwartet wird eine alte Adresse, die es nicht mehr gibt',
-      'b.mdx: aliases: /alt/ ist schon eine alte Adresse von a.mdx; erwartet wird, dass jede alte Adresse zu genau einem Beitrag führt',
+      'b.mdx: aliases: /alt/ ist auch eine alte Adresse von a.mdx; erwartet wird, dass jede alte Adresse zu genau einem Beitrag führt',
+      'a.mdx: aliases: /alt/ ist auch eine alte Adresse von b.mdx; erwartet wird, dass jede alte Adresse zu genau einem Beitrag führt',
     ]);
   });
 });

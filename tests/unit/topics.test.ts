@@ -9,10 +9,16 @@ describe('groupByTopic', () => {
     const topics = groupByTopic(posts, (p) => p.tags);
     expect(topics.map((t) => [t.slug, t.name, t.posts.map((p) => p.id)])).toEqual([
       ['aepfel', 'Äpfel', ['c']],
-      ['open-source', 'Open Source', ['a', 'b']],
+      ['open-source', 'open-source', ['a', 'b']], // a tie: the older post's spelling
       ['sicherheit', 'Sicherheit', ['a']],
       ['zugaenge', 'Zugänge', ['c']],
     ]);
+  });
+  it('names a topic as most posts spell it, so one new post with a typo does not rename it', () => {
+    const topics = groupByTopic([post('new', ['sicherheit']), post('b', ['Sicherheit']), post('c', ['Sicherheit'])], (p) => p.tags);
+    expect(topics.map((t) => t.name)).toEqual(['Sicherheit']);
+    const tie = groupByTopic([post('new', ['sicherheit']), post('old', ['Sicherheit'])], (p) => p.tags);
+    expect(tie.map((t) => t.name)).toEqual(['Sicherheit']);
   });
   it('counts a post once even if it names a topic twice', () => {
     const topics = groupByTopic([post('a', ['Größe', 'groesse'])], (p) => p.tags);

@@ -1,0 +1,38 @@
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { checkPosts } from '../lib/check-posts.ts';
+import { formatProblem } from '../lib/content-checks.ts';
+import { readContentFromDisk } from '../lib/content-source.ts';
+
+/**
+ * Runs the editors' content checks (`npm run check`) first thing in `astro build`, so a broken
+ * post stops the build before anything is written, with the same one-line German messages
+ * instead of a bundler's error about generated code. `astro dev` shows problems in its overlay.
+ */
+export const contentCheck = (): AstroIntegration => ({
+  name: 'blog-content-check',
+  hooks: {
+    'astro:config:setup': ({ command, config, logger }) => {
+      if (command !== 'build') return;
+      const root = fileURLToPath(config.root);
+      const { posts, context } = readContentFromDisk({
+        root,
+        blogDir: resolve(root, process.env['BLOG_CONTENT_DIR'] ?? 'content/blog'),
+        authorsDir: resolve(root, process.env['AUTHORS_CONTENT_DIR'] ?? 'content/authors'),
+        publicDir: fileURLToPath(config.publicDir),
+      });
+      const problems = checkPosts(posts, { ...context, now: new Date() });
+      for (const warning of problems.filter((problem) => problem.severity === 'warning')) {
+        logger.warn(formatProblem(warning));
+      }
+      const errors = problems.filter((problem) => problem.severity === 'error');
+      if (errors.length > 0) {
+        throw new Error(
+          `Fehler in den Beiträgen (${errors.length}), nichts gebaut:\n${errors.map(formatProblem).join('\n')}`,
+        );
+      }
+      logger.info(`${posts.length} Beiträge geprüft, keine Fehler`);
+    },
+  },
+});

@@ -1,0 +1,91 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { CheckContext, PostFile } from './check-posts.ts';
+
+// Reads the posts for the content checks, either from disk (npm run check, the build) or from
+// git's index (the pre-commit hook: exactly what the commit will contain).
+
+/** Where the content lives; all paths absolute. */
+export interface ContentPaths {
+  root: string;
+  blogDir: string;
+  authorsDir: string;
+  publicDir: string;
+}
+
+/** Files under `dir` (relative, forward slashes) whose name matches `pattern`. */
+function listDir(dir: string, pattern: RegExp): string[] {
+  if (!existsSync(dir)) return [];
+  const found: string[] = [];
+  const walk = (current: string) => {
+    for (const name of readdirSync(current).sort()) {
+      const path = join(current, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (pattern.test(name)) found.push(relative(dir, path).split('\\').join('/'));
+    }
+  };
+  walk(dir);
+  return found;
+}
+
+const toPosix = (path: string) => path.split('\\').join('/');
+
+/** A snapshot of the content: the posts and what the checks need to know around them. */
+export interface ContentSnapshot {
+  posts: PostFile[];
+  context: Omit<CheckContext, 'now'>;
+}
+
+/** The content as it is on disk. */
+export function readContentFromDisk(paths: ContentPaths): ContentSnapshot {
+  const project = (path: string) => toPosix(relative(paths.root, path));
+  const posts = listDir(paths.blogDir, /\.mdx$/i).map((entry) => ({
+    file: project(join(paths.blogDir, entry)),
+    id: entry.replace(/\.mdx$/i, ''),
+    source: readFileSync(join(paths.blogDir, entry), 'utf8'),
+  }));
+  return {
+    posts,
+    context: {
+      authorIds: new Set(listDir(paths.authorsDir, /\.ya?ml$/i).map((file) => file.replace(/\.ya?ml$/i, ''))),
+      publicFiles: listDir(paths.publicDir, /./).map((file) => `/${file}`),
+      fileExists: (file) => existsSync(join(paths.root, file)),
+    },
+  };
+}
+
+/**
+ * The content as the next commit will contain it: every file from git's index, so a fix that is
+ * not yet `git add`-ed does not hide an error, and a deleted image or renamed post counts.
+ */
+export function readContentFromIndex(paths: ContentPaths): ContentSnapshot {
+  const git = (args: string[]) => execFileSync('git', args, { cwd: paths.root, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const indexed = git(['ls-files', '-z', '--', relative(paths.root, paths.blogDir), relative(paths.root, paths.authorsDir), relative(paths.root, paths.publicDir)])
+    .split('\0')
+    .filter((file) => file !== '')
+    .map(toPosix);
+  const inIndex = new Set(indexed);
+  const blogPrefix = `${toPosix(relative(paths.root, paths.blogDir))}/`;
+  const authorsPrefix = `${toPosix(relative(paths.root, paths.authorsDir))}/`;
+  const publicPrefix = `${toPosix(relative(paths.root, paths.publicDir))}/`;
+  const posts = indexed
+    .filter((file) => file.startsWith(blogPrefix) && /\.mdx$/i.test(file))
+    .map((file) => ({
+      file,
+      id: file.slice(blogPrefix.length).replace(/\.mdx$/i, ''),
+      source: git(['show', `:${file}`]),
+    }));
+  return {
+    posts,
+    context: {
+      authorIds: new Set(
+        indexed
+          .filter((file) => file.startsWith(authorsPrefix) && /\.ya?ml$/i.test(file))
+          .map((file) => file.slice(authorsPrefix.length).replace(/\.ya?ml$/i, '')),
+      ),
+      publicFiles: indexed.filter((file) => file.startsWith(publicPrefix)).map((file) => `/${file.slice(publicPrefix.length)}`),
+      fileExists: (file) => inIndex.has(toPosix(file)),
+    },
+  };
+}
