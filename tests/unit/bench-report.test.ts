@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasExecutableScript, processTree } from '../../bench/measure.ts';
+import { hasExecutableScript, parseCpuTime, processTree } from '../../bench/measure.ts';
 import { packageOf, summariseProfile } from '../../bench/profile.ts';
 import { formatRatio, median, parseBuildLog, parseDuration, parseSizes } from '../../bench/report.ts';
 
@@ -69,6 +69,14 @@ describe('benchmark report helpers', () => {
     ['<script>alert(1)</script>', true],
   ])('%j runs JavaScript: %s', (html, expected) => {
     expect(hasExecutableScript(html)).toBe(expected);
+  });
+
+  it.each([
+    ['12.50 3.25\n', 15_750],
+    ['Command exited with non-zero status 1\n0.40 0.10\n', 500],
+    ['', undefined],
+  ])('reads the CPU time from %j', (text, ms) => {
+    expect(parseCpuTime(text)).toBe(ms);
   });
 
   it('walks a process tree from its root', () => {
