@@ -193,6 +193,12 @@ function printProfile(dir: string): unknown {
     log(`\nCPU profile ${join(dir, file)} (${formatMs(summary.totalMs)} sampled)`);
     log(markdownTable(['package', 'self', 'share'], summary.packages.map((e) => [e.name, formatMs(e.selfMs), `${(e.share * 100).toFixed(1)} %`])));
     log(markdownTable(['function', 'self', 'share'], summary.functions.map((e) => [e.name, formatMs(e.selfMs), `${(e.share * 100).toFixed(1)} %`])));
+    log(
+      markdownTable(
+        ['site function (inclusive)', 'total', 'share'],
+        summary.siteInclusive.map((e) => [e.name, formatMs(e.selfMs), `${(e.share * 100).toFixed(1)} %`]),
+      ),
+    );
     return { file, ...summary };
   });
   return summaries;
