@@ -14,6 +14,11 @@ export const site = {
     'Neuigkeiten, Erfahrungsberichte und Technik aus der Hosting-Genossenschaft Hostsharing eG.',
   /** Posts on each index page. */
   postsPerPage: 5,
+  /**
+   * Newest posts in each feed (site and topics), each with its full text. Feed readers poll for
+   * what is new; with every post a full-text feed of 1,000 posts weighed 5.6 MB per poll.
+   */
+  feedItems: 20,
   /** Publication dates are calendar days in this zone, whatever zone the build machine uses. */
   timeZone: 'Europe/Berlin',
   /** `lang` of every page. */

@@ -27,7 +27,7 @@ import { plainSummary } from './summary.ts';
 import { toFeedHtml } from './feed-html.ts';
 import { parseHtml } from './html.ts';
 import { countWords, readingMinutes } from './reading-time.ts';
-import { relatedPosts } from './related.ts';
+import { relatedFinder } from './related.ts';
 import { tableOfContents, type TocEntry } from './toc.ts';
 import { groupByTopic, topicUrl, type Topic } from './topics.ts';
 import { groupByMonth, type ArchiveYear } from './archive.ts';
@@ -144,14 +144,46 @@ export function renderPostHtml(post: Post): Promise<string> {
   return html;
 }
 
+/** What the pages and feeds derive from a post's rendered HTML. */
+interface PostFacts {
+  html: string;
+  /** The HTML before its `{/* more *\/}` marker, or its first paragraph. */
+  teaser: string;
+  /** Minutes to read the whole article, from the words of its rendered text. */
+  minutes: number;
+  /** Subheadings for the table of contents. */
+  toc: TocEntry[];
+}
+
+const factsById = new Map<string, Promise<PostFacts>>();
+
+/**
+ * Teaser, reading time and table of contents of a post, derived once per build: a post appears
+ * on its article page, an index page, topic and author pages and in feeds, and parsing its HTML
+ * for each of them cost more than rendering it.
+ */
+function postFacts(post: Post): Promise<PostFacts> {
+  let facts = factsById.get(post.id);
+  if (!facts) {
+    facts = renderPostHtml(post).then((html) => ({
+      html,
+      teaser: extractTeaser(html),
+      minutes: readingMinutes(countWords(parseHtml(html).textContent)),
+      toc: tableOfContents(html),
+    }));
+    factsById.set(post.id, facts);
+  }
+  return facts;
+}
+
 /** The post's rendered teaser: the HTML before its `{/* more *\/}` marker, or its first paragraph. */
 export async function teaserHtml(post: Post): Promise<string> {
-  return extractTeaser(await renderPostHtml(post));
+  return (await postFacts(post)).teaser;
 }
 
 /** Minutes to read the whole article, from the words of its rendered text. */
 export async function readingTime(post: Post): Promise<number> {
-  return readingMinutes(countWords(parseHtml(await renderPostHtml(post)).textContent));
+  return (await postFacts(post)).minutes;
 }
 
 /** What a teaser on an index page needs. */
@@ -186,6 +218,8 @@ export async function indexPages(): Promise<IndexPage<TeaserEntry>[]> {
 export interface ArticleEntry {
   post: Post;
   url: string;
+  /** The rendered article (see `renderPostHtml`): the page shows this instead of rendering again. */
+  html: string;
   description: string;
   author: Author | undefined;
   newer: Post | undefined;
@@ -199,20 +233,32 @@ export interface ArticleEntry {
 }
 
 /** Every published post with its URL, description, author and its newer and older neighbours. */
-export async function articles(): Promise<ArticleEntry[]> {
+export function articles(): Promise<ArticleEntry[]> {
+  articleEntries ??= articleEntriesOf();
+  return articleEntries;
+}
+
+let articleEntries: Promise<ArticleEntry[]> | undefined;
+
+async function articleEntriesOf(): Promise<ArticleEntry[]> {
   const posts = await publishedPosts();
+  const related = relatedFinder(posts);
   return Promise.all(
-    posts.map(async (post, index) => ({
-      post,
-      url: postUrl(post),
-      description: post.data.description ?? plainSummary(await teaserHtml(post)),
-      author: await authorOf(post),
-      previewOnly: isPreviewOnly(post),
-      minutes: await readingTime(post),
-      related: relatedPosts(post, posts),
-      toc: tableOfContents(await renderPostHtml(post)),
-      ...neighbours(posts, index),
-    })),
+    posts.map(async (post, index) => {
+      const facts = await postFacts(post);
+      return {
+        post,
+        url: postUrl(post),
+        html: facts.html,
+        description: post.data.description ?? plainSummary(facts.teaser),
+        author: await authorOf(post),
+        previewOnly: isPreviewOnly(post),
+        minutes: facts.minutes,
+        related: related(post),
+        toc: facts.toc,
+        ...neighbours(posts, index),
+      };
+    }),
   );
 }
 
@@ -231,20 +277,23 @@ export interface FeedItem {
   author?: string;
 }
 
-/** Feed items for `posts` (all published posts by default), newest first. */
+/**
+ * Feed items for the newest `site.feedItems` of `posts` (all published posts by default), newest
+ * first. Readers poll feeds for what is new; the archive holds the rest.
+ */
 export async function feedItems(posts?: readonly Post[]): Promise<FeedItem[]> {
   posts ??= await publishedPosts();
   return Promise.all(
-    posts.map(async (post) => {
+    posts.slice(0, site.feedItems).map(async (post) => {
       const link = new URL(postUrl(post), site.url).href;
-      const html = await renderPostHtml(post);
+      const { html, teaser } = await postFacts(post);
       const author = await authorOf(post);
       return {
         title: post.data.title,
         link,
         pubDate: post.data.date,
         updated: post.data.updated ?? post.data.date,
-        description: toFeedHtml(extractTeaser(html), link),
+        description: toFeedHtml(teaser, link),
         content: toFeedHtml(html, link),
         categories: post.data.tags,
         ...(author === undefined ? {} : { author: author.data.name }),

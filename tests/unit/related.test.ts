@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { relatedPosts } from '../../src/lib/related.ts';
+import { relatedFinder, relatedPosts } from '../../src/lib/related.ts';
 import { parseDay } from '../../src/lib/dates.ts';
 
 const post = (id: string, day: string, tags: string[]) => ({ id, data: { date: parseDay(day)!, tags } });
@@ -25,5 +25,27 @@ describe('relatedPosts', () => {
   });
   it('finds nothing for a post without topics', () => {
     expect(relatedPosts(post('y', '2022-01-01', []), others)).toEqual([]);
+  });
+});
+
+describe('relatedFinder', () => {
+  const day = (n: number) => parseDay(`2022-01-${String(n).padStart(2, '0')}`)!;
+  const many = Array.from({ length: 30 }, (_, i) => ({ id: `p${i}`, data: { date: day((i % 28) + 1), tags: i % 3 === 0 ? ['A', 'B'] : i % 3 === 1 ? ['a'] : ['C'] } }));
+
+  it('gives the same answer as ranking every candidate by shared topics, date and position', () => {
+    const find = relatedFinder(many, 4);
+    for (const post of many) {
+      const mine = new Set(post.data.tags.map((tag) => tag.toLowerCase()));
+      const expected = many
+        .map((other, index) => ({ other, index, shared: new Set(other.data.tags.map((tag) => tag.toLowerCase()).filter((t) => mine.has(t))).size }))
+        .filter(({ other, shared }) => other !== post && shared > 0)
+        .sort((a, b) => b.shared - a.shared || b.other.data.date.getTime() - a.other.data.date.getTime() || a.index - b.index)
+        .slice(0, 4)
+        .map(({ other }) => other.id);
+      expect(find(post).map((p) => p.id), post.id).toEqual(expected);
+    }
+  });
+  it('finds nothing with max 0', () => {
+    expect(relatedFinder(many, 0)(many[0]!)).toEqual([]);
   });
 });
