@@ -81,6 +81,8 @@ interface BuildSample {
   /** User + system CPU time of the build's process tree, where measurable. */
   cpuMs: number | undefined;
   peakRssBytes: number;
+  /** Peak RSS per process name in the build's tree. */
+  peakRssByName: Record<string, number>;
   log: BuildLog;
   /** Astro's own phase timers (`ASTRO_TIMER_PATH`), in ms: sync, bundling, generating, total. */
   timers: Record<string, number>;
@@ -161,6 +163,7 @@ async function build(
     wallMs: result.wallMs,
     cpuMs: result.cpuMs,
     peakRssBytes: result.peakRssBytes,
+    peakRssByName: result.peakRssByName,
     log: parseBuildLog(result.output),
     timers,
   };
@@ -203,6 +206,15 @@ function printProfile(dir: string): unknown {
   });
   return summaries;
 }
+
+/** `node 1.2 GB, pagefind 300 MB`: the processes that held most memory at their peak. */
+const peakNames = (sample: BuildSample): string =>
+  Object.entries(sample.peakRssByName)
+    .filter(([name]) => name !== 'time')
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 3)
+    .map(([name, bytes]) => `${name} ${formatBytes(bytes)}`)
+    .join(', ');
 
 const medianOf = (samples: BuildSample[], pick: (sample: BuildSample) => number | undefined): number =>
   median(samples.map(pick).filter((value): value is number => value !== undefined));
@@ -290,7 +302,7 @@ async function main(): Promise<void> {
         result.builds.warm.push(warm);
         result.builds.edit.push(edit);
         log(
-          `  ${target.padEnd(8)} run ${run}/${runs}: cold ${formatMs(cold.wallMs)} (${formatBytes(cold.peakRssBytes)}, ` +
+          `  ${target.padEnd(8)} run ${run}/${runs}: cold ${formatMs(cold.wallMs)} (${formatBytes(cold.peakRssBytes)}: ${peakNames(cold)}; ` +
             `${cold.log.imagesEncoded} images encoded), warm ${formatMs(warm.wallMs)} ` +
             `(${warm.log.imagesEncoded} encoded, ${warm.log.imagesReused} reused), one post changed ${formatMs(edit.wallMs)}`,
         );

@@ -18,6 +18,8 @@ export interface Measured {
   cpuMs: number | undefined;
   /** Highest sum of VmRSS over the child and all its descendants seen while sampling. */
   peakRssBytes: number;
+  /** Highest VmRSS seen per process name (`node`, `pagefind`, …): which process makes the peak. */
+  peakRssByName: Record<string, number>;
   /** stdout and stderr, interleaved. */
   output: string;
 }
@@ -63,19 +65,28 @@ export function processTree(pid: number, parents: Map<number, number> = parentPi
   return tree;
 }
 
-/** Resident set size of one process in bytes, 0 when it is gone. */
-function rssBytes(pid: number): number {
+/** Name and resident set size (bytes) of one process; 0 bytes when it is gone. */
+function processRss(pid: number): { name: string; bytes: number } {
   try {
-    const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return match ? Number(match[1]) * 1024 : 0;
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const rss = /^VmRSS:\s+(\d+)\s+kB/m.exec(status);
+    return { name: /^Name:\s+(.*)$/m.exec(status)?.[1] ?? '?', bytes: rss ? Number(rss[1]) * 1024 : 0 };
   } catch {
-    return 0;
+    return { name: '?', bytes: 0 };
   }
 }
 
-/** Sum of VmRSS over `pid` and its descendants. */
-export const treeRssBytes = (pid: number): number =>
-  processTree(pid).reduce((sum, member) => sum + rssBytes(member), 0);
+/** Sum of VmRSS over `pid` and its descendants, and each process's share by name. */
+export function treeRss(pid: number): { bytes: number; byName: Map<string, number> } {
+  const byName = new Map<string, number>();
+  let bytes = 0;
+  for (const member of processTree(pid)) {
+    const { name, bytes: own } = processRss(member);
+    bytes += own;
+    byName.set(name, (byName.get(name) ?? 0) + own);
+  }
+  return { bytes, byName };
+}
 
 /** GNU time, which reports the CPU time of a command and its waited-for children. */
 const TIME = '/usr/bin/time';
@@ -104,8 +115,12 @@ export function runMeasured(
     const child = spawn(file, argv, { cwd: options.cwd, env: options.env });
     let output = '';
     let peak = 0;
+    const peakByName: Record<string, number> = {};
     const sample = () => {
-      if (child.pid !== undefined) peak = Math.max(peak, treeRssBytes(child.pid));
+      if (child.pid === undefined) return;
+      const { bytes, byName } = treeRss(child.pid);
+      peak = Math.max(peak, bytes);
+      for (const [name, own] of byName) peakByName[name] = Math.max(peakByName[name] ?? 0, own);
     };
     const timer = setInterval(sample, options.intervalMs ?? 100);
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -117,7 +132,7 @@ export function runMeasured(
     child.on('close', (code) => {
       clearInterval(timer);
       const cpuMs = timed && existsSync(options.cpuTimeFile!) ? parseCpuTime(readFileSync(options.cpuTimeFile!, 'utf8')) : undefined;
-      resolvePromise({ code, wallMs: performance.now() - start, cpuMs, peakRssBytes: peak, output });
+      resolvePromise({ code, wallMs: performance.now() - start, cpuMs, peakRssBytes: peak, peakRssByName: peakByName, output });
     });
   });
 }
