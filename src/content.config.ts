@@ -1,6 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { glob, type Loader } from 'astro/loaders';
 import { isPublished } from './lib/posts.ts';
+import { plainMarkdownSource } from './lib/plain-markdown.ts';
 import { authorSchema, postSchema } from './lib/schema.ts';
 
 /**
@@ -30,13 +31,42 @@ const publishedOnly = (loader: Loader): Loader => ({
   },
 });
 
+/**
+ * Renders posts that use nothing of MDX but the teaser marker as Markdown, while loading: they
+ * never become JavaScript modules, which Astro would compile and bundle one by one (see
+ * src/lib/plain-markdown.ts). The glob loader hands each entry to `store.set`; entries it would
+ * defer to an MDX module are caught there, rendered, and stored with their HTML instead.
+ * Anything that fails on the way stays an MDX entry, so errors are reported by the MDX path.
+ */
+const markdownWhenPlain = (loader: Loader): Loader => ({
+  ...loader,
+  load: async (context) => {
+    const rendering: Promise<void>[] = [];
+    const { store } = context;
+    const set: typeof store.set = (entry) => {
+      const source = entry.deferredRender && entry.body !== undefined && entry.filePath ? plainMarkdownSource(entry.body) : undefined;
+      if (source === undefined || entry.filePath === undefined) return store.set(entry);
+      const fileURL = new URL(entry.filePath, context.config.root);
+      rendering.push(
+        context.renderMarkdown(source, { fileURL }).then(
+          (rendered) => void store.set({ ...entry, deferredRender: false, rendered }),
+          () => void store.set(entry),
+        ),
+      );
+      return true;
+    };
+    await loader.load({ ...context, store: Object.assign(Object.create(store) as typeof store, { set }) });
+    await Promise.all(rendering);
+  },
+});
+
 const blog = defineCollection({
-  loader: publishedOnly(glob({
+  loader: publishedOnly(markdownWhenPlain(glob({
     pattern: ['**/*.mdx'],
     base: blogDir,
     // The file's path (without extension) keeps ids unique; URL slugs are derived in src/lib/posts.ts.
     generateId: ({ entry }) => entry.replace(/\.mdx$/i, ''),
-  })),
+  }))),
   schema: ({ image }) => postSchema(image()),
 });
 

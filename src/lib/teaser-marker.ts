@@ -7,11 +7,15 @@ export const TEASER_END_ATTRIBUTE = 'data-teaser-end';
 export const isTeaserMarker = (expression: string): boolean =>
   /^\/\*\s*more\s*\*\/$/i.test(expression.trim());
 
+/** The marker in posts rendered as Markdown (src/lib/plain-markdown.ts writes it for `{/* more *\/}`). */
+const isMarkdownTeaserMarker = (html: string): boolean => /^<!--\s*more\s*-->$/i.test(html.trim());
+
 /**
  * Sätteri mdast plugin: turns the teaser marker into a hidden, empty `<hr>` carrying
  * {@link TEASER_END_ATTRIBUTE}, so the rendered HTML can be cut there and the teaser keeps
  * every link, emphasis and list exactly as the article renders them. Astro 7's default
- * processor ignores remark plugins, hence a Sätteri plugin.
+ * processor ignores remark plugins, hence a Sätteri plugin. Both forms of the marker give the
+ * same HTML: `{/* more *\/}` in MDX and `<!-- more -->` in posts rendered as Markdown.
  */
 export const teaserMarkerPlugin = defineMdastPlugin({
   name: 'teaser-marker',
@@ -26,5 +30,9 @@ export const teaserMarkerPlugin = defineMdastPlugin({
       ],
       children: [],
     });
+  },
+  html(node, ctx) {
+    if (!isMarkdownTeaserMarker(node.value)) return;
+    ctx.replaceNode(node, { type: 'html', value: `<hr hidden ${TEASER_END_ATTRIBUTE}/>` });
   },
 });

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { MARKDOWN_TEASER_MARKER, plainMarkdownSource } from '../../src/lib/plain-markdown.ts';
+
+const teaser = 'Grüße aus Köln – „Zitat“ mit [Link](/blog/) und *Betonung*.';
+
+describe('plainMarkdownSource', () => {
+  it('turns a post that uses nothing of MDX into Markdown, the marker written as an HTML comment', () => {
+    const body = `${teaser}\n\n{/* more */}\n\n## Weiter\n\n- eins\n- zwei\n\n> Zitat\n\n\`\`\`ts\nconst a = { b: 1 };\n\`\`\`\n\n| a | b |\n| - | - |\n| 1 | 2 |\n`;
+    expect(plainMarkdownSource(body)).toBe(body.replace('{/* more */}', MARKDOWN_TEASER_MARKER));
+  });
+
+  it('keeps a body without marker as it is', () => {
+    expect(plainMarkdownSource(`${teaser}\n\nZweiter Absatz.\n`)).toBe(`${teaser}\n\nZweiter Absatz.\n`);
+  });
+
+  it.each([
+    ['a component', `${teaser}\n\n<Note title="Hinweis">\n\nText\n\n</Note>\n`],
+    ['an inline component', `Text mit <abbr title="Genossenschaft">eG</abbr>.\n`],
+    ['an image', `${teaser}\n\n![Diagramm](./diagramm.png)\n`],
+    ['an image reference', `![Diagramm][d]\n\n[d]: ./diagramm.png\n`],
+    ['an expression', `Im Jahr {2020 + 2}.\n`],
+    ['another comment', `${teaser}\n\n{/* Notiz der Redaktion */}\n`],
+    ['an import', `import X from './x.ts';\n\n${teaser}\n`],
+    ['an indented code block, which Markdown reads as code and MDX as text', `${teaser}\n\n    eingerückt\n`],
+    ['a leading thematic break, which Markdown would read as frontmatter', `---\n\n${teaser}\n`],
+    ['an MDX syntax error', `Text mit <kaputt\n`],
+  ])('leaves a post with %s to MDX', (_, body) => {
+    expect(plainMarkdownSource(body)).toBeUndefined();
+  });
+
+  it('finds the marker after umlauts and emoji (offsets count UTF-16 units)', () => {
+    const body = `Äöü ß 😀 ${teaser}\n\n{/* more */}\n\nRest\n`;
+    expect(plainMarkdownSource(body)).toBe(`Äöü ß 😀 ${teaser}\n\n${MARKDOWN_TEASER_MARKER}\n\nRest\n`);
+  });
+});
