@@ -313,7 +313,7 @@ describe('authors', () => {
     const cover = page.querySelector('main header picture img');
     expect(cover?.getAttribute('alt')).toMatch(/^Schematische Grafik/);
     expect(cover?.getAttribute('loading')).toBe('eager');
-    expect(page.querySelector('main header picture source[type="image/avif"]')?.getAttribute('srcset')).toMatch(/480w.*1440w/);
+    expect(page.querySelector('main header picture source[type="image/avif"]')?.getAttribute('srcset')).toMatch(/^\S+ 720w, \S+ 1440w$/);
   });
 });
 
