@@ -3,6 +3,8 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import * as opentypeModule from 'opentype.js';
 import sharp from 'sharp';
+import { buildCacheDir, cacheKey, throughCache } from './build-cache.ts';
+import { SOCIAL_IMAGE_CACHE, socialCardKey } from './social-image-cache.ts';
 import { socialCardSvg, toSvgPathData, type CardFaces, type SocialCard, type TextFace } from './social-image.ts';
 
 // Turns a social card into a PNG: Noto Sans (self-hosted, from @fontsource) is parsed once by
@@ -52,18 +54,28 @@ export function fontFace(font: Font): TextFace {
 export const missingGlyphs = (font: Font, text: string): string[] =>
   [...new Set(text.normalize('NFC'))].filter((char) => /\S/.test(char) && font.charToGlyph(char).index === 0);
 
+let fontFiles: Promise<{ regular: Buffer; bold: Buffer }> | undefined;
+
+/** The bytes of the card's font files, read once per process. */
+function readFontFiles(): Promise<{ regular: Buffer; bold: Buffer }> {
+  fontFiles ??= (async () => {
+    const [regular, bold] = await Promise.all([
+      readFile(requireFromRoot.resolve(FONT_FILES.regular)),
+      readFile(requireFromRoot.resolve(FONT_FILES.bold)),
+    ]);
+    return { regular, bold };
+  })();
+  return fontFiles;
+}
+
 let fonts: Promise<{ regular: Font; bold: Font }> | undefined;
 
 /** The card's fonts, read and parsed once per process. */
 export function loadFonts(): Promise<{ regular: Font; bold: Font }> {
-  fonts ??= (async () => {
-    const parse = async (file: string) => {
-      const data = await readFile(requireFromRoot.resolve(file));
-      return opentype.parse(data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength));
-    };
-    const [regular, bold] = await Promise.all([parse(FONT_FILES.regular), parse(FONT_FILES.bold)]);
-    return { regular, bold };
-  })();
+  fonts ??= readFontFiles().then((files) => {
+    const parse = (data: Buffer) => opentype.parse(data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength));
+    return { regular: parse(files.regular), bold: parse(files.bold) };
+  });
   return fonts;
 }
 
@@ -76,20 +88,61 @@ export function loadFaces(): Promise<CardFaces> {
 }
 
 /**
- * The card as a 1200 × 630 PNG. A palette of 32 colours holds the flat colours and the
- * anti-aliased edges of the text at less than half the size of a true-colour PNG. Without
- * dithering, at effort 1 and zlib level 6, encoding takes about as long as a true-colour PNG.
+ * PNG settings of a card. A palette of 32 colours holds the flat colours and the anti-aliased
+ * edges of the text at less than half the size of a true-colour PNG. Without dithering, at
+ * effort 1 and zlib level 6, encoding takes about as long as a true-colour PNG.
  */
-export async function renderSocialCard(card: SocialCard): Promise<Buffer> {
+export const CARD_PNG = { palette: true, colours: 32, dither: 0, effort: 1, compressionLevel: 6 } as const;
+
+let renderer: Promise<string> | undefined;
+
+/**
+ * What decides a card's pixels besides the card and the layout version: the font files' bytes,
+ * the versions of opentype.js, sharp and its libraries (librsvg, libvips, libpng …) and the PNG
+ * settings. Part of the cache key, so an update of any of them draws every card anew.
+ */
+export function rendererIdentity(): Promise<string> {
+  renderer ??= readFontFiles().then(({ regular, bold }) =>
+    cacheKey(
+      regular,
+      bold,
+      (requireFromRoot('opentype.js/package.json') as { version: string }).version,
+      JSON.stringify(sharp.versions),
+      JSON.stringify(CARD_PNG),
+    ),
+  );
+  return renderer;
+}
+
+/** Warns in the build log when the title has characters Noto Sans lacks (emoji, CJK). */
+async function warnAboutMissingGlyphs(card: SocialCard): Promise<void> {
   const missing = missingGlyphs((await loadFonts()).bold, card.title);
   if (missing.length > 0) {
     // The card still renders (with empty boxes); the editor learns why.
     console.warn(`Vorschaubild für „${card.title}“: Zeichen ohne Glyphe in Noto Sans: ${missing.join(' ')}`);
   }
-  const svg = socialCardSvg(card, await loadFaces());
-  return sharp(Buffer.from(svg))
-    .png({ palette: true, colours: 32, dither: 0, effort: 1, compressionLevel: 6 })
+}
+
+const drawCard = async (card: SocialCard): Promise<Buffer> =>
+  sharp(Buffer.from(socialCardSvg(card, await loadFaces())))
+    .png(CARD_PNG)
     .toBuffer();
+
+/** The card as a 1200 × 630 PNG (`CARD_PNG`), about 20 ms of CPU. */
+export async function renderSocialCard(card: SocialCard): Promise<Buffer> {
+  await warnAboutMissingGlyphs(card);
+  return drawCard(card);
+}
+
+/**
+ * The card as `renderSocialCard` draws it, taken from `<cacheDir>/social-images/` when an
+ * earlier build drew the same card (`socialCardKey`), else drawn and stored there. The warning
+ * about missing glyphs comes either way, so a rebuild does not hide it.
+ */
+export async function cachedSocialCard(card: SocialCard, cacheDir: string = buildCacheDir()): Promise<Buffer> {
+  await warnAboutMissingGlyphs(card);
+  const path = join(cacheDir, SOCIAL_IMAGE_CACHE, `${socialCardKey(card, await rendererIdentity())}.png`);
+  return (await throughCache(path, () => drawCard(card))).data;
 }
 
 /** The site's favicon (public/favicon.svg) as a square PNG `size` pixels wide. */

@@ -183,6 +183,13 @@ export interface CardFaces {
   bold: TextFace;
 }
 
+/**
+ * Version of the picture a card becomes. Built images are cached by card, fonts and libraries
+ * (social-image-cache.ts), not by this code: bump it whenever the same card should look different
+ * (layout, sizes, colours, mark). tests/unit/social-image.test.ts fails until you do.
+ */
+export const SOCIAL_IMAGE_VERSION = 1;
+
 /** Size of an og:image as the large Twitter/X and Open Graph previews show it. */
 export const SOCIAL_IMAGE = { width: 1200, height: 630 } as const;
 

@@ -1,14 +1,26 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import {
   SOCIAL_IMAGE,
+  SOCIAL_IMAGE_VERSION,
   fitTitle,
   socialCardSvg,
   toSvgPathData,
   wrapText,
   type TextFace,
 } from '../../src/lib/social-image.ts';
-import { loadFaces, loadFonts, missingGlyphs, renderSocialCard } from '../../src/lib/social-image-render.ts';
+import {
+  cachedSocialCard,
+  loadFaces,
+  loadFonts,
+  missingGlyphs,
+  rendererIdentity,
+  renderSocialCard,
+} from '../../src/lib/social-image-render.ts';
+import { TMP } from '../build/helpers.ts';
 
 /** A monospaced stand-in for a font: every character (grapheme) is 10 px wide. */
 const graphemes = new Intl.Segmenter('de', { granularity: 'grapheme' });
@@ -125,5 +137,58 @@ describe('socialCardSvg and renderSocialCard', () => {
     const meta = await sharp(png).metadata();
     expect({ format: meta.format, width: meta.width, height: meta.height }).toEqual({ format: 'png', ...SOCIAL_IMAGE });
     expect(png.length).toBeLessThan(80_000);
+  });
+});
+
+describe('cachedSocialCard', () => {
+  const cacheDir = join(TMP, 'unit-social-image-cache');
+  const card = { label: 'Hostsharing Blog', title: 'Größere Speicherpakete', footerStart: '12.08.2022', footerEnd: 'hostsharing.net' };
+  const entries = () => readdirSync(join(cacheDir, 'social-images'));
+
+  it('draws a card once, as renderSocialCard does, and then takes it from the cache', async () => {
+    rmSync(cacheDir, { recursive: true, force: true });
+    const drawn = await cachedSocialCard(card, cacheDir);
+    expect(drawn.equals(await renderSocialCard(card))).toBe(true);
+    expect(entries()).toHaveLength(1);
+    const [entry] = entries();
+    writeFileSync(join(cacheDir, 'social-images', entry!), 'aus dem Cache');
+    expect((await cachedSocialCard({ ...card }, cacheDir)).toString()).toBe('aus dem Cache');
+  });
+
+  it('draws a changed card anew', async () => {
+    rmSync(cacheDir, { recursive: true, force: true });
+    await cachedSocialCard(card, cacheDir);
+    await cachedSocialCard({ ...card, footerStart: '13.08.2022' }, cacheDir);
+    expect(entries()).toHaveLength(2);
+  });
+
+  it('names the renderer by the bytes of the fonts and the versions of the libraries', async () => {
+    expect(await rendererIdentity()).toMatch(/^[0-9a-f]{64}$/);
+    expect(await rendererIdentity()).toBe(await rendererIdentity());
+  });
+});
+
+describe('SOCIAL_IMAGE_VERSION', () => {
+  /** A stand-in face whose outlines record position, size and text: the layout, without real fonts. */
+  const probeFace: TextFace = {
+    measure: (text, size) => mono(text) * size * 0.06,
+    path: (text, x, y, size) => `M${x} ${y}s${size}t${text}`,
+  };
+  const cards = [
+    { label: 'Hostsharing Blog', title: 'Kurz', footerStart: '12.08.2022', footerEnd: 'hostsharing.net' },
+    { label: 'Hostsharing eG', title: 'Hostsharing Blog', lead: 'Neuigkeiten aus der Genossenschaft', footerStart: '', footerEnd: 'hostsharing.net' },
+    { label: 'Hostsharing Blog', title: 'Ein sehr langer Titel '.repeat(12), footerStart: '1.1.2024', footerEnd: 'hostsharing.net' },
+  ];
+  /** Fingerprints of the layout per version; a new version adds a line, old lines stay. */
+  const LAYOUTS: Record<number, string> = {
+    1: '5354e3974df747391d67eee5fd5aae98c26badb07d2d3cce9f241c93bf79a752',
+  };
+
+  it('is bumped whenever the layout changes, so no cached card keeps an old look', () => {
+    const svg = cards.map((card) => socialCardSvg(card, { regular: probeFace, bold: probeFace })).join('\n');
+    const fingerprint = createHash('sha256').update(svg).digest('hex');
+    // Changed the layout on purpose? Raise SOCIAL_IMAGE_VERSION in src/lib/social-image.ts and add
+    // its fingerprint to LAYOUTS; without that, builds keep serving cards drawn with the old layout.
+    expect(Object.entries(LAYOUTS).find(([, known]) => known === fingerprint)?.[0], fingerprint).toBe(String(SOCIAL_IMAGE_VERSION));
   });
 });

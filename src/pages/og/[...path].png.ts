@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import { articles } from '../../lib/content.ts';
-import { renderSocialCard } from '../../lib/social-image-render.ts';
+import { cachedSocialCard } from '../../lib/social-image-render.ts';
 import { SITE_IMAGE_PATH, articleCard, siteCard, socialImagePath } from '../../lib/seo.ts';
 
 /** `/og/blog/2022/x.png` → `blog/2022/x`, the route's parameter. */
@@ -8,7 +8,8 @@ const param = (path: string) => path.replace(/^\/og\//, '').replace(/\.png$/, ''
 
 /**
  * Social images (og:image), 1200 × 630 PNG, made at build time: one for the site and one per
- * article without a cover (an article with a cover shows that instead).
+ * article without a cover (an article with a cover shows that instead). A card drawn by an
+ * earlier build is taken from Astro's cache folder.
  */
 export const getStaticPaths = (async () => [
   { params: { path: param(SITE_IMAGE_PATH) }, props: { card: siteCard() } },
@@ -21,4 +22,4 @@ export const getStaticPaths = (async () => [
 ]) satisfies GetStaticPaths;
 
 export const GET: APIRoute<InferGetStaticPropsType<typeof getStaticPaths>> = async ({ props }) =>
-  new Response(new Uint8Array(await renderSocialCard(props.card)), { headers: { 'Content-Type': 'image/png' } });
+  new Response(new Uint8Array(await cachedSocialCard(props.card)), { headers: { 'Content-Type': 'image/png' } });
