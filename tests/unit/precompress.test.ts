@@ -1,9 +1,19 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { MIN_BYTES, isWorthKeeping, precompressDir, shouldCompress } from '../../src/integrations/precompress.ts';
+import {
+  LARGE_BYTES,
+  MIN_BYTES,
+  brotliQuality,
+  cacheEntryName,
+  compressionSettings,
+  isWorthKeeping,
+  precompressDir,
+  shouldCompress,
+  summary,
+} from '../../src/integrations/precompress.ts';
 import { TMP } from '../build/helpers.ts';
 
 describe('shouldCompress', () => {
@@ -54,5 +64,93 @@ describe('precompressDir', () => {
     expect(stats.files).toBe(1);
     expect(stats.bytes).toBe(Buffer.byteLength(html));
     expect(stats.brotliBytes).toBeLessThan(stats.gzipBytes);
+  });
+});
+
+describe('brotliQuality', () => {
+  it.each([
+    [MIN_BYTES, 11],
+    [LARGE_BYTES - 1, 11],
+    [LARGE_BYTES, 10],
+    [5_000_000, 10],
+  ])('%i bytes → quality %i', (size, quality) => {
+    expect(brotliQuality(size)).toBe(quality);
+  });
+});
+
+describe('cacheEntryName', () => {
+  const digest = 'a'.repeat(64);
+
+  it('is the same for the same input, format and settings', () => {
+    expect(cacheEntryName('br', 2_000, digest)).toBe(cacheEntryName('br', 2_000, digest));
+    expect(cacheEntryName('br', 2_000, digest)).toMatch(/^[0-9a-f]{64}\.br$/);
+    expect(cacheEntryName('gz', 2_000, digest)).toMatch(/^[0-9a-f]{64}\.gz$/);
+  });
+
+  it.each([
+    ['another input', cacheEntryName('br', 2_000, 'b'.repeat(64))],
+    ['another format', cacheEntryName('gz', 2_000, digest).replace(/gz$/, 'br')],
+    ['another brotli quality', cacheEntryName('br', LARGE_BYTES, digest)],
+  ])('changes with %s', (_, other) => {
+    expect(other).not.toBe(cacheEntryName('br', 2_000, digest));
+  });
+
+  it('settings name the library version, so a Node update does not reuse old bytes', () => {
+    expect(compressionSettings('br', 2_000, { brotli: '1.1.0' })).not.toBe(compressionSettings('br', 2_000, { brotli: '1.2.0' }));
+    expect(compressionSettings('gz', 2_000, { zlib: '1.3.1' })).not.toBe(compressionSettings('gz', 2_000, { zlib: '1.3.2' }));
+  });
+});
+
+describe('precompressDir with a cache', () => {
+  const root = join(TMP, 'unit-precompress-cache');
+  const site = join(root, 'dist');
+  const cacheDir = join(root, 'cache');
+  const page = (word: string) => `<!doctype html><p>${`${word} `.repeat(400)}</p>`;
+  const copies = () =>
+    Object.fromEntries(
+      ['a.html', 'b.html'].flatMap((name) => ['br', 'gz'].map((ext) => [`${name}.${ext}`, readFileSync(join(site, `${name}.${ext}`)).toString('hex')])),
+    );
+
+  it('compresses once, reuses unchanged files, redoes changed ones and forgets what is gone', async () => {
+    rmSync(root, { recursive: true, force: true });
+    mkdirSync(site, { recursive: true });
+    writeFileSync(join(site, 'a.html'), page('Genossenschaft'));
+    writeFileSync(join(site, 'b.html'), page('Mitglieder'));
+
+    const first = await precompressDir(site, { cacheDir });
+    expect(first).toMatchObject({ files: 2, cached: 0, pruned: 0 });
+    expect(readdirSync(cacheDir).sort()).toHaveLength(4);
+    const firstCopies = copies();
+
+    const second = await precompressDir(site, { cacheDir });
+    expect(second).toMatchObject({ files: 2, cached: 2, pruned: 0 });
+    expect({ ...second, cached: 0 }).toEqual(first);
+    expect(copies()).toEqual(firstCopies);
+
+    // b.html changes: its copies are compressed anew, its old entries are pruned.
+    writeFileSync(join(site, 'b.html'), page('Vorstand'));
+    const third = await precompressDir(site, { cacheDir });
+    expect(third).toMatchObject({ files: 2, cached: 1, pruned: 2 });
+    expect(brotliDecompressSync(readFileSync(join(site, 'b.html.br'))).toString()).toBe(page('Vorstand'));
+    expect(readdirSync(cacheDir)).toHaveLength(4);
+  });
+
+  it('takes a cached copy as it is, without compressing again', async () => {
+    rmSync(root, { recursive: true, force: true });
+    mkdirSync(site, { recursive: true });
+    writeFileSync(join(site, 'a.html'), page('Genossenschaft'));
+    await precompressDir(site, { cacheDir });
+    const brEntry = readdirSync(cacheDir).find((name) => name.endsWith('.br'))!;
+    writeFileSync(join(cacheDir, brEntry), 'aus dem Cache');
+    await precompressDir(site, { cacheDir });
+    expect(readFileSync(join(site, 'a.html.br'), 'utf8')).toBe('aus dem Cache');
+  });
+});
+
+describe('summary', () => {
+  it('says how many files came from the cache, and how many entries were pruned', () => {
+    const stats = { files: 1500, cached: 1480, bytes: 51_200 * 1024, brotliBytes: 5_120 * 1024, gzipBytes: 7_168 * 1024, pruned: 0 };
+    expect(summary(stats)).toBe('1500 Dateien vorkomprimiert, davon 1480 aus dem Cache: 51200 KiB → brotli 5120 KiB, gzip 7168 KiB');
+    expect(summary({ ...stats, pruned: 40 })).toMatch(/; 40 veraltete Cache-Einträge gelöscht$/);
   });
 });
