@@ -25,7 +25,9 @@ export default defineConfig({
   cacheDir: buildCacheDir(),
   // Every stylesheet as a file under /_astro/, never an inline <style>: the Content-Security-Policy
   // in public/.htaccess allows styles from 'self' only (no hashes, no 'unsafe-inline').
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  // Four pages at a time: pages wait on sharp (social images) and on files, so a single page at
+  // a time left a core idle. 1,000 posts on 2 cores, cold: 64 s at 1, 50 s at 2, 46 s at 4.
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   image: {
     // Measured on the benchmark's 1200 px diagrams and the real 1600 px covers: AVIF effort 1
     // encodes in about half the time of effort 2 (57 vs 98 ms at 1200 px) for ~1 KB more per
