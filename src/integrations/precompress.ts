@@ -19,16 +19,14 @@ export const MAX_RATIO = 0.9;
 
 /**
  * From this size on, brotli runs at quality 10 instead of 11. Measured with Node 24's brotli on
- * one core, on the benchmark's site of 1,000 posts (1,611 files, 29 MB): the 32 files of 64 KiB
- * and more (author pages, archive, sitemap, feeds; 4.6 MB) took 3.6 s at quality 11 and 1.0 s at
- * 10, for 2.7 % more bytes on them, 0.14 % of the site's brotli bytes (+7 KiB). On real text
- * (the site's own pages and feeds, 0.4–4 MB of READMEs, lib.dom.d.ts) quality 10 is 2.1–2.7
- * times as fast for 1.5–2.6 % more; quality 9 is 10 % larger. These files change with almost
- * every new post, so the cache rarely saves them, and they grow with the blog. Smaller files
- * (pages, CSS, JavaScript: what readers load most) keep quality 11, which makes them 1.2–1.4 %
- * smaller than 10 at 2.5 times the time; the cache compresses each of them only once.
+ * one core, on 300 article and index pages of the benchmark's 1,000-post site (9.1 MB, 30 KB
+ * each): quality 11 took 7.9 s, 10 took 2.7 s for 1.6 % more bytes (about 50 bytes a page), 9 and
+ * below lose 12 %. On the whole site (1,611 files, 28 MB) quality 11 cost 15 s of a 46 s cold
+ * build on two cores. Pages, feeds and the search index change with every new post (pagination,
+ * neighbours, related posts), so the cache saves less for them than for the stylesheets and
+ * scripts below this size, which keep quality 11 and are compressed once in their life.
  */
-export const LARGE_BYTES = 64 * 1024;
+export const LARGE_BYTES = 8 * 1024;
 
 /** Whether a file of this name and size gets `.br` and `.gz` siblings. */
 export const shouldCompress = (path: string, size: number): boolean =>
