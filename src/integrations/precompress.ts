@@ -138,8 +138,9 @@ export async function precompressDir(dir: string, options: { cacheDir?: string }
       if (br.hit && gz.hit) stats.cached += 1;
     }
   };
-  // zlib works on libuv's thread pool; a few files at a time keep it busy without piling up buffers.
-  const workers = Array.from({ length: Math.max(2, availableParallelism()) }, async () => {
+  // zlib works on libuv's thread pool. Four files per core keep the cores busy while others wait
+  // on the disk (1,611 files at 1,000 posts on 2 cores: 7.1 s with 2 at a time, 5.3 s with 8).
+  const workers = Array.from({ length: 4 * availableParallelism() }, async () => {
     for (let path = queue.pop(); path !== undefined; path = queue.pop()) await compressOne(path);
   });
   await Promise.all(workers);
