@@ -10,6 +10,33 @@ export interface IndexPage<T> {
   newerUrl: string | undefined;
   /** Page with older posts, if any. */
   olderUrl: string | undefined;
+  /** What the pager lists: page numbers around this one with their URLs; `undefined` is a gap. */
+  pagerLinks: (PagerLink | undefined)[];
+}
+
+/** A numbered link of the pager. */
+export interface PagerLink {
+  number: number;
+  url: string;
+}
+
+/**
+ * Page numbers the pager shows on page `current` of `total`: the first and the last, and `radius`
+ * pages on either side of the current one; `undefined` stands for the pages left out. A gap of
+ * a single page shows that page instead. So the pager stays a dozen links at 1,000 pages.
+ */
+export function pagerNumbers(current: number, total: number, radius = 2): (number | undefined)[] {
+  const shown = new Set([1, total]);
+  for (let n = current - radius; n <= current + radius; n++) if (n >= 1 && n <= total) shown.add(n);
+  const sorted = [...shown].sort((a, b) => a - b);
+  const result: (number | undefined)[] = [];
+  for (const n of sorted) {
+    const previous = result.at(-1);
+    if (previous !== undefined && n - previous === 2) result.push(n - 1);
+    else if (previous !== undefined && n - previous > 2) result.push(undefined);
+    result.push(n);
+  }
+  return result;
 }
 
 /** URL of index page `n`: page 1 is `/`, later pages `/seite/n/`. */
@@ -37,6 +64,7 @@ export function paginate<T>(
       url: urlFor(number),
       newerUrl: number > 1 ? urlFor(number - 1) : undefined,
       olderUrl: number < total ? urlFor(number + 1) : undefined,
+      pagerLinks: pagerNumbers(number, total).map((n) => (n === undefined ? undefined : { number: n, url: urlFor(n) })),
     };
   });
 }

@@ -41,6 +41,14 @@ describe('a generated corpus of 40 posts', () => {
     expect(listed).toEqual(expected.map((p) => p.url));
     expect(fileForPath(outDir, `/seite/${pages + 1}/`)).toBeUndefined();
     expect(textOf(readPage(outDir, paths.at(-1)!).querySelector('nav.pager'))).toContain(`Seite ${pages} von ${pages}`);
+    // More pages than the pager lists: it shows the first, the last and the current one's neighbours.
+    expect(pages).toBeGreaterThanOrEqual(7);
+    for (const [i, path] of paths.entries()) {
+      const numbers = readPage(outDir, path).querySelectorAll('nav.pager a[aria-label]').map((a) => Number(textOf(a)));
+      expect(numbers, path).toEqual(expect.arrayContaining([1, i + 1, pages]));
+      expect(numbers.length, path).toBeLessThanOrEqual(7);
+      if (i === 0) expect(numbers.length, 'the first page leaves out pages in the middle').toBeLessThan(pages);
+    }
   });
 
   it('builds an article for each published post and none for drafts or scheduled posts', () => {
@@ -91,6 +99,9 @@ describe('topics, archive and feeds of the generated corpus', () => {
       );
       expect(listed, topic).toEqual(urls);
       expect(fileForPath(outDir, `/thema/${topic}/seite/${pages + 1}/`)).toBeUndefined();
+      // The pager of a topic page leads to the topic's own pages.
+      const pagerLinks = readPage(outDir, `/thema/${topic}/`).querySelectorAll('nav.pager a').map((a) => a.getAttribute('href'));
+      for (const href of pagerLinks) expect(href, topic).toMatch(new RegExp(`^/thema/${topic}/(seite/\\d+/)?$`));
     }
     const overview = readPage(outDir, '/themen/');
     const counts = Object.fromEntries(
