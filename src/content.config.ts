@@ -1,7 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { glob, type Loader } from 'astro/loaders';
 import { isPublished } from './lib/posts.ts';
-import { plainMarkdownSource } from './lib/plain-markdown.ts';
+import { plainMarkdownSource, plainMarkdownSummary } from './lib/plain-markdown.ts';
 import { authorSchema, postSchema } from './lib/schema.ts';
 
 /**
@@ -43,8 +43,10 @@ const markdownWhenPlain = (loader: Loader): Loader => ({
   load: async (context) => {
     const rendering: Promise<void>[] = [];
     const { store } = context;
+    let mdx = 0;
     const set: typeof store.set = (entry) => {
       const source = entry.deferredRender && entry.body !== undefined && entry.filePath ? plainMarkdownSource(entry.body) : undefined;
+      if (entry.deferredRender) mdx += 1;
       if (source === undefined || entry.filePath === undefined) return store.set(entry);
       const fileURL = new URL(entry.filePath, context.config.root);
       rendering.push(
@@ -57,6 +59,8 @@ const markdownWhenPlain = (loader: Loader): Loader => ({
     };
     await loader.load({ ...context, store: Object.assign(Object.create(store) as typeof store, { set }) });
     await Promise.all(rendering);
+    // Entries unchanged since the last build come from the data store and are not counted.
+    if (mdx > 0) context.logger.info(plainMarkdownSummary(rendering.length, mdx));
   },
 });
 

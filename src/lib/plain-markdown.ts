@@ -79,3 +79,7 @@ export function plainMarkdownSource(body: string): string | undefined {
   }
   return JSON.stringify(signature(markdown)) === JSON.stringify(signature(mdx)) ? source : undefined;
 }
+
+/** The build log's line: how many of the posts loaded were rendered as Markdown. */
+export const plainMarkdownSummary = (markdown: number, loaded: number): string =>
+  `${markdown} von ${loaded} Beiträgen ohne MDX-Komponenten, -Ausdrücke und Bilder: als Markdown gerendert`;

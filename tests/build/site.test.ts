@@ -6,14 +6,18 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { site } from '../../src/site.ts';
 import { ROOT, assertBuilt, buildSite, contentPages, fileForPath, htmlPages, listFiles, readPage, textOf } from './helpers.ts';
 import { readSeed } from './seed.ts';
+import { plainMarkdownSource, plainMarkdownSummary } from '../../src/lib/plain-markdown.ts';
+import { splitFrontmatter } from '../../src/lib/content-checks.ts';
 
 let outDir = '';
+let buildLog = '';
 const seed = readSeed();
 
 beforeAll(async () => {
   const result = await buildSite('site');
   assertBuilt(result);
   outDir = result.outDir;
+  buildLog = result.output;
 });
 
 /** Index pages in order: `/`, `/seite/2/`, … */
@@ -93,6 +97,16 @@ describe('index pages', () => {
       expect(older).toBe(i === paths.length - 1 ? undefined : paths[i + 1]);
     });
     expect(fileForPath(outDir, '/seite/1/')).toBeUndefined();
+  });
+});
+
+describe('rendering', () => {
+  it('renders the posts that need no MDX as Markdown, the others as MDX modules', () => {
+    const files = listFiles(join(ROOT, 'content/blog')).filter((file) => file.endsWith('.mdx'));
+    const plain = files.filter((file) => plainMarkdownSource(splitFrontmatter(readFileSync(join(ROOT, 'content/blog', file), 'utf8')).body) !== undefined);
+    expect(plain.length, 'some posts are plain Markdown').toBeGreaterThan(0);
+    expect(plain.length, 'some posts use MDX').toBeLessThan(files.length);
+    expect(buildLog).toContain(plainMarkdownSummary(plain.length, files.length));
   });
 });
 
