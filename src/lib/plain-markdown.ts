@@ -1,15 +1,25 @@
 import { markdownToMdast, mdxToMdast } from 'satteri';
 import { isTeaserMarker } from './teaser-marker.ts';
+import { ui } from '../i18n/de.ts';
 
-// Most posts use nothing of MDX but the teaser marker. Compiling each of them into a JavaScript
-// module costs a build far more than rendering Markdown (Astro bundles every MDX module), so
-// such posts are rendered as Markdown instead: src/content.config.ts asks `plainMarkdownSource`.
+// Most posts use nothing of MDX but the teaser marker and `<Note>` boxes. Compiling each of them
+// into a JavaScript module costs a build far more than rendering Markdown (Astro bundles every
+// MDX module, and keeps the memory of bundling them), so such posts are rendered as Markdown
+// instead: src/content.config.ts asks `plainMarkdownSource`.
 
 /** The teaser marker as Markdown writes it; teaser-marker.ts turns both forms into the same element. */
 export const MARKDOWN_TEASER_MARKER = '<!-- more -->';
 
+interface Attribute {
+  type: string;
+  name?: string;
+  value?: unknown;
+}
+
 interface Node {
   type: string;
+  name?: string | null;
+  attributes?: Attribute[];
   value?: string;
   url?: string;
   lang?: string | null;
@@ -19,33 +29,78 @@ interface Node {
   position?: { start: { offset?: number }; end: { offset?: number } };
 }
 
+const escapeHtml = (text: string): string =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * The opening HTML of a note box: the same markup as src/components/Note.astro (whose styles
+ * are global for this reason), so both paths look alike.
+ */
+export const noteOpening = (title: string): string =>
+  `<aside class="note" aria-label="${escapeHtml(title)}"><p class="note-title">${escapeHtml(title)}</p>`;
+export const NOTE_CLOSING = '</aside>';
+
+/**
+ * The title of a `<Note>` that Markdown can write as HTML: a block with Markdown inside and at
+ * most a literal `title`; `undefined` for anything else (expressions, other attributes, no content).
+ */
+function noteTitle(node: Node): string | undefined {
+  if (node.type !== 'mdxJsxFlowElement' || node.name !== 'Note' || (node.children ?? []).length === 0) return undefined;
+  let title: string = ui.note.defaultTitle;
+  for (const attribute of node.attributes ?? []) {
+    if (attribute.type !== 'mdxJsxAttribute' || attribute.name !== 'title' || typeof attribute.value !== 'string') return undefined;
+    title = attribute.value;
+  }
+  return title;
+}
+
 /** Node types that only MDX has (components, expressions, imports) and images (MDX renders them with `<Picture>`). */
 const needsMdx = (node: Node): boolean =>
-  (node.type.startsWith('mdx') && !(node.type === 'mdxFlowExpression' && isTeaserMarker(node.value ?? ''))) ||
+  (node.type.startsWith('mdx') &&
+    !(node.type === 'mdxFlowExpression' && isTeaserMarker(node.value ?? '')) &&
+    noteTitle(node) === undefined) ||
   node.type === 'image' ||
   node.type === 'imageReference';
 
-/** A tree's shape and text without positions, the marker written the Markdown way. */
-function signature(node: Node): unknown {
-  if (node.type === 'mdxFlowExpression' || (node.type === 'html' && node.value === MARKDOWN_TEASER_MARKER)) {
-    return ['html', MARKDOWN_TEASER_MARKER];
-  }
-  return [
-    node.type,
-    node.value ?? null,
-    node.url ?? null,
-    node.lang ?? null,
-    node.depth ?? null,
-    node.ordered ?? null,
-    (node.children ?? []).map(signature),
-  ];
+/**
+ * Signatures of a list of nodes: shape and text without positions, the marker written the
+ * Markdown way, a note box as its opening HTML, its content and its closing HTML.
+ */
+function signatures(nodes: readonly Node[]): unknown[] {
+  return nodes.flatMap((node): unknown[] => {
+    if (node.type === 'mdxFlowExpression' || (node.type === 'html' && node.value === MARKDOWN_TEASER_MARKER)) {
+      return [['html', MARKDOWN_TEASER_MARKER]];
+    }
+    const title = noteTitle(node);
+    if (title !== undefined) return [['html', noteOpening(title)], ...signatures(node.children ?? []), ['html', NOTE_CLOSING]];
+    if (node.type === 'html') return [['html', node.value ?? '']];
+    return [
+      [
+        node.type,
+        node.value ?? null,
+        node.url ?? null,
+        node.lang ?? null,
+        node.depth ?? null,
+        node.ordered ?? null,
+        signatures(node.children ?? []),
+      ],
+    ];
+  });
+}
+
+/** A replacement of `body.slice(start, end)`. */
+interface Edit {
+  start: number;
+  end: number;
+  text: string;
 }
 
 /**
  * The post body as Markdown that renders the same as the MDX, or `undefined` when the post
- * needs MDX: a component, an expression, an import or an image, or any text that Markdown reads
- * differently from MDX (e.g. an indented code block). The teaser marker `{/* more *\/}` becomes
- * `<!-- more -->`. Bodies with MDX syntax errors give `undefined`: the MDX path reports them.
+ * needs MDX: a component other than a plain `<Note>`, an expression, an import or an image, or
+ * any text that Markdown reads differently from MDX (e.g. an indented code block). The teaser
+ * marker `{/* more *\/}` becomes `<!-- more -->`, a `<Note>` the HTML of Note.astro. Bodies with
+ * MDX syntax errors give `undefined`: the MDX path reports them.
  */
 export function plainMarkdownSource(body: string): string | undefined {
   let mdx: Node;
@@ -54,20 +109,33 @@ export function plainMarkdownSource(body: string): string | undefined {
   } catch {
     return undefined;
   }
-  const markers: { start: number; end: number }[] = [];
+  const edits: Edit[] = [];
+  const offsets = (node: Node | undefined) => {
+    const start = node?.position?.start.offset;
+    const end = node?.position?.end.offset;
+    return start === undefined || end === undefined ? undefined : { start, end };
+  };
   const plain = (node: Node): boolean => {
     if (needsMdx(node)) return false;
     if (node.type === 'mdxFlowExpression') {
-      const { start, end } = node.position ?? { start: {}, end: {} };
-      if (start.offset === undefined || end.offset === undefined) return false;
-      markers.push({ start: start.offset, end: end.offset });
+      const at = offsets(node);
+      if (!at) return false;
+      edits.push({ ...at, text: MARKDOWN_TEASER_MARKER });
+    }
+    const title = noteTitle(node);
+    if (title !== undefined) {
+      const [element, first, last] = [offsets(node), offsets(node.children?.[0]), offsets(node.children?.at(-1))];
+      if (!element || !first || !last) return false;
+      // Blank lines around the content: HTML blocks end there, and Markdown reads what is between.
+      edits.push({ start: element.start, end: first.start, text: `${noteOpening(title)}\n\n` });
+      edits.push({ start: last.end, end: element.end, text: `\n\n${NOTE_CLOSING}` });
     }
     return (node.children ?? []).every(plain);
   };
   if (!plain(mdx)) return undefined;
   let source = body;
-  for (const { start, end } of markers.sort((a, b) => b.start - a.start)) {
-    source = source.slice(0, start) + MARKDOWN_TEASER_MARKER + source.slice(end);
+  for (const { start, end, text } of edits.sort((a, b) => b.start - a.start)) {
+    source = source.slice(0, start) + text + source.slice(end);
   }
   // Astro's Markdown renderer reads a leading `---` as frontmatter.
   if (/^\s*---/.test(source)) return undefined;
@@ -77,9 +145,9 @@ export function plainMarkdownSource(body: string): string | undefined {
   } catch {
     return undefined;
   }
-  return JSON.stringify(signature(markdown)) === JSON.stringify(signature(mdx)) ? source : undefined;
+  return JSON.stringify(signatures([markdown])) === JSON.stringify(signatures([mdx])) ? source : undefined;
 }
 
 /** The build log's line: how many of the posts loaded were rendered as Markdown. */
 export const plainMarkdownSummary = (markdown: number, loaded: number): string =>
-  `${markdown} von ${loaded} Beiträgen ohne MDX-Komponenten, -Ausdrücke und Bilder: als Markdown gerendert`;
+  `${markdown} von ${loaded} Beiträgen als Markdown gerendert (ohne Bilder, Ausdrücke und Komponenten außer <Note>)`;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MARKDOWN_TEASER_MARKER, plainMarkdownSource } from '../../src/lib/plain-markdown.ts';
+import { MARKDOWN_TEASER_MARKER, noteOpening, plainMarkdownSource } from '../../src/lib/plain-markdown.ts';
+import { ui } from '../../src/i18n/de.ts';
 
 const teaser = 'Grüße aus Köln – „Zitat“ mit [Link](/blog/) und *Betonung*.';
 
@@ -14,7 +15,11 @@ describe('plainMarkdownSource', () => {
   });
 
   it.each([
-    ['a component', `${teaser}\n\n<Note title="Hinweis">\n\nText\n\n</Note>\n`],
+    ['a component other than Note', `${teaser}\n\n<Kasten title="Hinweis">\n\nText\n\n</Kasten>\n`],
+    ['a Note with a title from an expression', `<Note title={'Hinweis'}>\n\nText\n\n</Note>\n`],
+    ['a Note with another attribute', `<Note title="Hinweis" id="x">\n\nText\n\n</Note>\n`],
+    ['an empty Note', `${teaser}\n\n<Note title="Hinweis"></Note>\n`],
+    ['a Note holding an image', `<Note>\n\n![Diagramm](./diagramm.png)\n\n</Note>\n`],
     ['an inline component', `Text mit <abbr title="Genossenschaft">eG</abbr>.\n`],
     ['an image', `${teaser}\n\n![Diagramm](./diagramm.png)\n`],
     ['an image reference', `![Diagramm][d]\n\n[d]: ./diagramm.png\n`],
@@ -26,6 +31,22 @@ describe('plainMarkdownSource', () => {
     ['an MDX syntax error', `Text mit <kaputt\n`],
   ])('leaves a post with %s to MDX', (_, body) => {
     expect(plainMarkdownSource(body)).toBeUndefined();
+  });
+
+  it('writes a <Note> as the HTML of Note.astro around its Markdown, the title escaped', () => {
+    const body = `${teaser}\n\n{/* more */}\n\n<Note title="Tipps & „Tricks“ <neu>">\n\n**Fett** und [Link](/).\n\n- eins\n\n</Note>\n\nDanach.\n`;
+    expect(plainMarkdownSource(body)).toBe(
+      `${teaser}\n\n${MARKDOWN_TEASER_MARKER}\n\n` +
+        `<aside class="note" aria-label="Tipps &amp; „Tricks“ &lt;neu&gt;"><p class="note-title">Tipps &amp; „Tricks“ &lt;neu&gt;</p>\n\n` +
+        `**Fett** und [Link](/).\n\n- eins\n\n</aside>\n\nDanach.\n`,
+    );
+  });
+
+  it('gives a <Note> without title the default title, and keeps nested notes', () => {
+    const source = plainMarkdownSource(`<Note>\n\nAußen.\n\n<Note title="Innen">\n\nText.\n\n</Note>\n\n</Note>\n`);
+    expect(source).toBe(
+      `${noteOpening(ui.note.defaultTitle)}\n\nAußen.\n\n${noteOpening('Innen')}\n\nText.\n\n</aside>\n\n</aside>\n`,
+    );
   });
 
   it('finds the marker after umlauts and emoji (offsets count UTF-16 units)', () => {
