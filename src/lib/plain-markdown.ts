@@ -1,14 +1,11 @@
 import { markdownToMdast, mdxToMdast } from 'satteri';
-import { isTeaserMarker } from './teaser-marker.ts';
-import { ui } from '../i18n/de.ts';
+import { MARKDOWN_TEASER_MARKER, isTeaserMarker } from './teaser-marker.ts';
+import { DEFAULT_NOTE_TITLE, NOTE_CLOSING, noteOpening } from './note.ts';
 
 // Most posts use nothing of MDX but the teaser marker and `<Note>` boxes. Compiling each of them
 // into a JavaScript module costs a build far more than rendering Markdown (Astro bundles every
 // MDX module, and keeps the memory of bundling them), so such posts are rendered as Markdown
 // instead: src/content.config.ts asks `plainMarkdownSource`.
-
-/** The teaser marker as Markdown writes it; teaser-marker.ts turns both forms into the same element. */
-export const MARKDOWN_TEASER_MARKER = '<!-- more -->';
 
 interface Attribute {
   type: string;
@@ -29,24 +26,13 @@ interface Node {
   position?: { start: { offset?: number }; end: { offset?: number } };
 }
 
-const escapeHtml = (text: string): string =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
-/**
- * The opening HTML of a note box: the same markup as src/components/Note.astro (whose styles
- * are global for this reason), so both paths look alike.
- */
-export const noteOpening = (title: string): string =>
-  `<aside class="note" aria-label="${escapeHtml(title)}"><p class="note-title">${escapeHtml(title)}</p>`;
-export const NOTE_CLOSING = '</aside>';
-
 /**
  * The title of a `<Note>` that Markdown can write as HTML: a block with Markdown inside and at
  * most a literal `title`; `undefined` for anything else (expressions, other attributes, no content).
  */
 function noteTitle(node: Node): string | undefined {
   if (node.type !== 'mdxJsxFlowElement' || node.name !== 'Note' || (node.children ?? []).length === 0) return undefined;
-  let title: string = ui.note.defaultTitle;
+  let title = DEFAULT_NOTE_TITLE;
   for (const attribute of node.attributes ?? []) {
     if (attribute.type !== 'mdxJsxAttribute' || attribute.name !== 'title' || typeof attribute.value !== 'string') return undefined;
     title = attribute.value;
@@ -54,7 +40,7 @@ function noteTitle(node: Node): string | undefined {
   return title;
 }
 
-/** Node types that only MDX has (components, expressions, imports) and images (MDX renders them with `<Picture>`). */
+/** Node types that only MDX has (components, expressions, imports), and images (MDX renders them as `<picture>`). */
 const needsMdx = (node: Node): boolean =>
   (node.type.startsWith('mdx') &&
     !(node.type === 'mdxFlowExpression' && isTeaserMarker(node.value ?? '')) &&
@@ -72,7 +58,9 @@ function signatures(nodes: readonly Node[]): unknown[] {
       return [['html', MARKDOWN_TEASER_MARKER]];
     }
     const title = noteTitle(node);
-    if (title !== undefined) return [['html', noteOpening(title)], ...signatures(node.children ?? []), ['html', NOTE_CLOSING]];
+    if (title !== undefined) {
+      return [['html', noteOpening(title)], ...signatures(node.children ?? []), ['html', NOTE_CLOSING]];
+    }
     if (node.type === 'html') return [['html', node.value ?? '']];
     return [
       [

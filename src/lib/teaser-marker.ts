@@ -7,8 +7,8 @@ export const TEASER_END_ATTRIBUTE = 'data-teaser-end';
 export const isTeaserMarker = (expression: string): boolean =>
   /^\/\*\s*more\s*\*\/$/i.test(expression.trim());
 
-/** The marker in posts rendered as Markdown (src/lib/plain-markdown.ts writes it for `{/* more *\/}`). */
-const isMarkdownTeaserMarker = (html: string): boolean => /^<!--\s*more\s*-->$/i.test(html.trim());
+/** The marker in posts rendered as Markdown: src/lib/plain-markdown.ts writes it for `{/* more *\/}`. */
+export const MARKDOWN_TEASER_MARKER = '<!-- more -->';
 
 /**
  * Sätteri mdast plugin: turns the teaser marker into a hidden, empty `<hr>` carrying
@@ -32,7 +32,7 @@ export const teaserMarkerPlugin = defineMdastPlugin({
     });
   },
   html(node, ctx) {
-    if (!isMarkdownTeaserMarker(node.value)) return;
+    if (node.value !== MARKDOWN_TEASER_MARKER) return;
     ctx.replaceNode(node, { type: 'html', value: `<hr hidden ${TEASER_END_ATTRIBUTE}/>` });
   },
 });

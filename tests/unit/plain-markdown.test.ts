@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { MARKDOWN_TEASER_MARKER, noteOpening, plainMarkdownSource } from '../../src/lib/plain-markdown.ts';
-import { ui } from '../../src/i18n/de.ts';
+import { plainMarkdownSource } from '../../src/lib/plain-markdown.ts';
+import { MARKDOWN_TEASER_MARKER } from '../../src/lib/teaser-marker.ts';
+import { noteOpening } from '../../src/lib/note.ts';
 
 const teaser = 'Grüße aus Köln – „Zitat“ mit [Link](/blog/) und *Betonung*.';
 
@@ -45,7 +46,7 @@ describe('plainMarkdownSource', () => {
   it('gives a <Note> without title the default title, and keeps nested notes', () => {
     const source = plainMarkdownSource(`<Note>\n\nAußen.\n\n<Note title="Innen">\n\nText.\n\n</Note>\n\n</Note>\n`);
     expect(source).toBe(
-      `${noteOpening(ui.note.defaultTitle)}\n\nAußen.\n\n${noteOpening('Innen')}\n\nText.\n\n</aside>\n\n</aside>\n`,
+      `${noteOpening()}\n\nAußen.\n\n${noteOpening('Innen')}\n\nText.\n\n</aside>\n\n</aside>\n`,
     );
   });
 
