@@ -123,25 +123,12 @@ export async function authorOf(post: Post): Promise<Author | undefined> {
 }
 
 let container: Promise<AstroContainer> | undefined;
-const renderedHtml = new Map<string, Promise<string>>();
 
-/**
- * The post's full article rendered to HTML, once per build, for teasers and feeds. URLs in it
- * are root-relative (`/blog/…`, `/_astro/…`).
- */
-export function renderPostHtml(post: Post): Promise<string> {
-  let html = renderedHtml.get(post.id);
-  if (!html) {
-    html = (async () => {
-      container ??= loadRenderers([getContainerRenderer()]).then((renderers) =>
-        AstroContainer.create({ renderers }),
-      );
-      const { Content } = await render(post);
-      return (await container).renderToString(Content, { props: { components: mdxComponents } });
-    })();
-    renderedHtml.set(post.id, html);
-  }
-  return html;
+/** The post's full article rendered to HTML. URLs in it are root-relative (`/blog/…`, `/_astro/…`). */
+async function renderPostHtml(post: Post): Promise<string> {
+  container ??= loadRenderers([getContainerRenderer()]).then((renderers) => AstroContainer.create({ renderers }));
+  const { Content } = await render(post);
+  return (await container).renderToString(Content, { props: { components: mdxComponents } });
 }
 
 /** What the pages and feeds derive from a post's rendered HTML. */
@@ -158,9 +145,9 @@ interface PostFacts {
 const factsById = new Map<string, Promise<PostFacts>>();
 
 /**
- * Teaser, reading time and table of contents of a post, derived once per build: a post appears
- * on its article page, an index page, topic and author pages and in feeds, and parsing its HTML
- * for each of them cost more than rendering it.
+ * A post rendered once per build, with its teaser, reading time and table of contents: a post
+ * appears on its article page, an index page, topic and author pages and in feeds, and parsing
+ * its HTML for each of them cost more than rendering it.
  */
 function postFacts(post: Post): Promise<PostFacts> {
   let facts = factsById.get(post.id);
@@ -218,7 +205,7 @@ export async function indexPages(): Promise<IndexPage<TeaserEntry>[]> {
 export interface ArticleEntry {
   post: Post;
   url: string;
-  /** The rendered article (see `renderPostHtml`): the page shows this instead of rendering again. */
+  /** The rendered article (see `postFacts`): the page shows this instead of rendering again. */
   html: string;
   description: string;
   author: Author | undefined;
@@ -277,14 +264,13 @@ export interface FeedItem {
   author?: string;
 }
 
-/**
- * Feed items for the newest `site.feedItems` of `posts` (all published posts by default), newest
- * first. Readers poll feeds for what is new; the archive holds the rest.
- */
-export async function feedItems(posts?: readonly Post[]): Promise<FeedItem[]> {
-  posts ??= await publishedPosts();
-  return Promise.all(
-    posts.slice(0, site.feedItems).map(async (post) => {
+const feedItemById = new Map<string, Promise<FeedItem>>();
+
+/** A post as a feed item, made once per build: the site's feeds and topic feeds share items. */
+function feedItemOf(post: Post): Promise<FeedItem> {
+  let item = feedItemById.get(post.id);
+  if (!item) {
+    item = (async () => {
       const link = new URL(postUrl(post), site.url).href;
       const { html, teaser } = await postFacts(post);
       const author = await authorOf(post);
@@ -298,8 +284,19 @@ export async function feedItems(posts?: readonly Post[]): Promise<FeedItem[]> {
         categories: post.data.tags,
         ...(author === undefined ? {} : { author: author.data.name }),
       };
-    }),
-  );
+    })();
+    feedItemById.set(post.id, item);
+  }
+  return item;
+}
+
+/**
+ * Feed items for the newest `site.feedItems` of `posts` (all published posts by default), newest
+ * first. Readers poll feeds for what is new; the archive holds the rest.
+ */
+export async function feedItems(posts?: readonly Post[]): Promise<FeedItem[]> {
+  posts ??= await publishedPosts();
+  return Promise.all(posts.slice(0, site.feedItems).map(feedItemOf));
 }
 
 /** Each author with their published posts as teasers, for the author pages. */

@@ -54,7 +54,3 @@ export function relatedFinder<T extends Relatable>(posts: readonly T[], max = 3)
     return best.map((entry) => entry.post);
   };
 }
-
-/** Up to `max` posts among `candidates` related to `post` (see `relatedFinder`). */
-export const relatedPosts = <T extends Relatable>(post: T, candidates: readonly T[], max = 3): T[] =>
-  relatedFinder(candidates, max)(post);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { relatedFinder, relatedPosts } from '../../src/lib/related.ts';
+import { relatedFinder } from '../../src/lib/related.ts';
 import { parseDay } from '../../src/lib/dates.ts';
 
 const post = (id: string, day: string, tags: string[]) => ({ id, data: { date: parseDay(day)!, tags } });
 
-describe('relatedPosts', () => {
+describe('relatedFinder: ranking', () => {
   const current = post('x', '2022-05-01', ['Sicherheit', 'Open Source', 'Backup']);
   const others = [
     post('old-two', '2019-01-01', ['sicherheit', 'backup']),
@@ -15,16 +15,17 @@ describe('relatedPosts', () => {
   ];
 
   it('ranks by shared topics, then recency, up to three, never itself or unrelated posts', () => {
-    expect(relatedPosts(current, [current, ...others]).map((p) => p.id)).toEqual(['old-two', 'newer-one', 'new-one']);
+    expect(relatedFinder([current, ...others])(current).map((p) => p.id)).toEqual(['old-two', 'newer-one', 'new-one']);
   });
   it.each([
     [1, ['old-two']],
     [10, ['old-two', 'newer-one', 'new-one', 'older-one']],
   ])('max %i', (max, ids) => {
-    expect(relatedPosts(current, others, max).map((p) => p.id)).toEqual(ids);
+    expect(relatedFinder([current, ...others], max)(current).map((p) => p.id)).toEqual(ids);
   });
   it('finds nothing for a post without topics', () => {
-    expect(relatedPosts(post('y', '2022-01-01', []), others)).toEqual([]);
+    const lonely = post('y', '2022-01-01', []);
+    expect(relatedFinder([lonely, ...others])(lonely)).toEqual([]);
   });
 });
 
