@@ -6,24 +6,16 @@
  *   npm run bench:http            (BENCH_DURATION=30 BENCH_CONNECTIONS=50 to change the load)
  */
 import autocannon from 'autocannon';
-import { assertBuilt, buildSite, htmlPages } from '../tests/build/helpers.ts';
-import { findApache, startApache } from '../tests/apache/server.ts';
+import { htmlPages } from '../tests/build/helpers.ts';
+import { buildAndServe } from './apache-site.ts';
 
 const duration = Number(process.env['BENCH_DURATION'] ?? 10);
 const connections = Number(process.env['BENCH_CONNECTIONS'] ?? 10);
 
-if (!findApache()) {
-  console.error('Apache is not installed (Debian: apt-get install apache2).');
-  process.exit(1);
-}
-
-console.log('Building the site …');
-const build = await buildSite('bench-http');
-assertBuilt(build);
-const article = htmlPages(build.outDir).find((path) => path.startsWith('/blog/'));
+const { outDir, server } = await buildAndServe('bench-http');
+const article = htmlPages(outDir).find((path) => path.startsWith('/blog/'));
 if (!article) throw new Error('no article in the build');
 
-const server = await startApache(build.outDir);
 let failed = false;
 try {
   const rows = [];

@@ -14,8 +14,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { assertBuilt, buildSite, htmlPages, readPage } from '../tests/build/helpers.ts';
-import { findApache, startApache } from '../tests/apache/server.ts';
+import { htmlPages, readPage } from '../tests/build/helpers.ts';
+import { buildAndServe } from './apache-site.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/e2e/chromium.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -29,30 +29,22 @@ const METRICS = [
   ['total-byte-weight', 'bytes'],
 ] as const;
 
-if (!findApache()) {
-  console.error('Apache is not installed (Debian: apt-get install apache2).');
-  process.exit(1);
-}
-
-console.log('Building the site …');
-const build = await buildSite('bench-lighthouse');
-assertBuilt(build);
-const articles = htmlPages(build.outDir).filter((path) => /^\/blog\/\d{4}\/[^/]+\/$/.test(path));
-const withCover = articles.find((path) => readPage(build.outDir, path).querySelector('main header picture') !== null);
-const withoutCover = articles.find((path) => readPage(build.outDir, path).querySelector('main header picture') === null);
-if (!withCover || !withoutCover) throw new Error('the content needs an article with and one without a cover image');
-const pages = ['/', withCover, withoutCover, '/suche/'];
-
-const server = await startApache(build.outDir);
+const { outDir, server } = await buildAndServe('bench-lighthouse');
 const profile = mkdtempSync(join(tmpdir(), 'blog-lighthouse-'));
-const chrome = await chromeLauncher.launch({
-  chromePath: CHROMIUM_PATH,
-  chromeFlags: [...CHROMIUM_ARGS, `--user-data-dir=${profile}`],
-  userDataDir: false,
-});
+let chrome: chromeLauncher.LaunchedChrome | undefined;
 const rows: Record<string, string | number>[] = [];
 const results: { path: string; scores: Record<string, number>; failing: string[]; metrics: Record<string, string> }[] = [];
 try {
+  const articles = htmlPages(outDir).filter((path) => /^\/blog\/\d{4}\/[^/]+\/$/.test(path));
+  const withCover = articles.find((path) => readPage(outDir, path).querySelector('main header picture') !== null);
+  const withoutCover = articles.find((path) => readPage(outDir, path).querySelector('main header picture') === null);
+  if (!withCover || !withoutCover) throw new Error('the content needs an article with and one without a cover image');
+  const pages = ['/', withCover, withoutCover, '/suche/'];
+  chrome = await chromeLauncher.launch({
+    chromePath: CHROMIUM_PATH,
+    chromeFlags: [...CHROMIUM_ARGS, `--user-data-dir=${profile}`],
+    userDataDir: false,
+  });
   for (const path of pages) {
     console.log(`Lighthouse ${path} …`);
     const result = await lighthouse(`${server.origin}${path}`, {
@@ -76,7 +68,7 @@ try {
     rows.push({ page: path, ...scores, ...metrics, 'below 1': failing.join(', ') || '–' });
   }
 } finally {
-  await chrome.kill();
+  await chrome?.kill();
   await server.stop();
   rmSync(profile, { recursive: true, force: true });
 }
