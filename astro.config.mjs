@@ -10,9 +10,7 @@ import { contentCheck } from './src/integrations/content-check.ts';
 import { fileAliases } from './src/integrations/file-aliases.ts';
 import { aliasRedirects } from './src/integrations/alias-redirects.ts';
 import { legalPlaceholders } from './src/integrations/legal-placeholders.ts';
-import { searchIndex } from './src/integrations/search-index.ts';
 import { blogSitemap } from './src/integrations/sitemap.ts';
-import { precompress } from './src/integrations/precompress.ts';
 import { socialImageCache } from './src/integrations/social-image-cache.ts';
 import { buildCacheDir } from './src/lib/build-cache.ts';
 
@@ -45,8 +43,9 @@ export default defineConfig({
     // Code follows the reader's colour scheme; the dark colours are switched on in global.css.
     shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' } },
   },
-  // precompress() stays last: it compresses what the others write in astro:build:done.
-  integrations: [previewMode(), contentCheck(), mdx(), fileAliases(), aliasRedirects(), legalPlaceholders(), searchIndex(), blogSitemap(), socialImageCache(), precompress()],
+  // The search index and the .br/.gz copies are written after this build's process has ended,
+  // by `npm run build` (scripts/build.ts), so their memory never adds to the build's.
+  integrations: [previewMode(), contentCheck(), mdx(), fileAliases(), aliasRedirects(), legalPlaceholders(), blogSitemap(), socialImageCache()],
   vite: {
     build: {
       // Never inline scripts (Astro inlines small ones by this limit): the CSP allows script files

@@ -26,6 +26,10 @@ export interface BuildLog {
   imagesReused: number;
   /** Pages Astro reports as built. */
   pagesBuilt: number | undefined;
+  /** After Astro's process (scripts/build.ts): the search index (`[suchindex] 1.2 s: …`). */
+  searchIndexMs: number | undefined;
+  /** After Astro's process: the `.br`/`.gz` copies (`[vorkomprimiert] 3.4 s: …`). */
+  precompressMs: number | undefined;
 }
 
 /** `123ms`, `1.48s` or `2m 3s` (as Astro prints durations) in milliseconds. */
@@ -47,7 +51,13 @@ function completedAfter(log: string, heading: string): number | undefined {
   return match ? parseDuration(match[1]!) : undefined;
 }
 
-/** Reads phase timings and image counts from the (uncoloured) output of `astro build`. */
+/** Seconds from a line `[step] 1.23 s: …` of scripts/build.ts, in milliseconds. */
+function finishStep(log: string, step: string): number | undefined {
+  const match = new RegExp(String.raw`^\[${step}\] (\d+(?:\.\d+)?) s:`, 'm').exec(log);
+  return match ? Number(match[1]) * 1000 : undefined;
+}
+
+/** Reads phase timings and image counts from the (uncoloured) output of `npm run build`. */
 export function parseBuildLog(log: string): BuildLog {
   const sync = new RegExp(String.raw`\[types\] Generated ${DURATION}`).exec(log);
   const total = new RegExp(String.raw`(\d+) page\(s\) built in ${DURATION}`).exec(log);
@@ -61,6 +71,8 @@ export function parseBuildLog(log: string): BuildLog {
     imagesEncoded: (log.match(/\(before: [\d.]+kB, after: [\d.]+kB\)/g) ?? []).length,
     imagesReused: (log.match(/\(reused cache entry\)/g) ?? []).length,
     pagesBuilt: total ? Number(total[1]) : undefined,
+    searchIndexMs: finishStep(log, 'suchindex'),
+    precompressMs: finishStep(log, 'vorkomprimiert'),
   };
 }
 

@@ -23,11 +23,10 @@ const root = join(import.meta.dirname, '..');
 /** A reason to stop before anything is published; printed without a stack trace. */
 class Abort extends Error {}
 
-/** `astro build` into `outDir`, with the build log on the console. */
+/** `npm run build` into `outDir` (scripts/build.ts), with the build log on the console. */
 function build(outDir: string): Promise<number | null> {
   return new Promise((resolveBuild, reject) => {
-    const astro = join(root, 'node_modules/astro/bin/astro.mjs');
-    const child = spawn(process.execPath, [astro, 'build', '--outDir', outDir], {
+    const child = spawn(process.execPath, [join(root, 'scripts/build.ts'), '--outDir', outDir], {
       cwd: root,
       stdio: 'inherit',
       env: { ASTRO_TELEMETRY_DISABLED: '1', ...process.env },

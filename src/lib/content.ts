@@ -25,7 +25,7 @@ import { sitePaths } from './routes.ts';
 import { extractTeaser } from './teaser.ts';
 import { plainSummary } from './summary.ts';
 import { toFeedHtml } from './feed-html.ts';
-import { parseHtml } from './html.ts';
+import { detached, parseHtml } from './html.ts';
 import { countWords, readingMinutes } from './reading-time.ts';
 import { relatedFinder } from './related.ts';
 import { tableOfContents, type TocEntry } from './toc.ts';
@@ -152,11 +152,12 @@ const factsById = new Map<string, Promise<PostFacts>>();
 function postFacts(post: Post): Promise<PostFacts> {
   let facts = factsById.get(post.id);
   if (!facts) {
+    // Kept for the whole build: the derived strings are detached from the parsed HTML.
     facts = renderPostHtml(post).then((html) => ({
       html,
-      teaser: extractTeaser(html),
+      teaser: detached(extractTeaser(html)),
       minutes: readingMinutes(countWords(parseHtml(html).textContent)),
-      toc: tableOfContents(html),
+      toc: tableOfContents(html).map((entry) => ({ ...entry, id: detached(entry.id), text: detached(entry.text) })),
     }));
     factsById.set(post.id, facts);
   }

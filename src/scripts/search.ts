@@ -1,6 +1,6 @@
 /**
  * The search page's script (the only script of the site): searches the Pagefind index written by
- * src/integrations/search-index.ts with Pagefind's JS API and renders the hits in our own German
+ * scripts/lib/search-index.ts with Pagefind's JS API and renders the hits in our own German
  * markup. Bundled by Astro into a file under /_astro/, never inline: the Content-Security-Policy
  * allows script files from 'self' only.
  */

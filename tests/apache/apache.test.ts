@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyAliasRedirects, ALIASES_FILE } from '../../src/integrations/alias-redirects.ts';
 import { ALIAS_BLOCK_BEGIN, ALIAS_BLOCK_END } from '../../src/lib/htaccess.ts';
-import { precompressDir } from '../../src/integrations/precompress.ts';
+import { precompressDir } from '../../scripts/lib/precompress.ts';
 import { parseHtml } from '../../src/lib/html.ts';
 import { ROOT, assertBuilt, buildSite, fileForPath, htmlPages, listFiles } from '../build/helpers.ts';
 import { apacheAvailable, decoded, get } from './http.ts';

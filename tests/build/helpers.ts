@@ -17,7 +17,8 @@ export interface BuildResult {
 }
 
 /**
- * Runs `astro build` in a child process, like an editor's `npm run build`, into `tests/.tmp/<name>`.
+ * Runs the build script of `npm run build` (astro build, then search index and precompression) in a
+ * child process, into `tests/.tmp/<name>`.
  * `contentDir` selects another blog folder; `env` adds variables such as `TZ`.
  */
 export async function buildSite(
@@ -38,9 +39,9 @@ export async function buildSite(
   };
   if (options.contentDir) env['BLOG_CONTENT_DIR'] = options.contentDir;
   else delete env['BLOG_CONTENT_DIR'];
-  const astro = join(ROOT, 'node_modules/astro/bin/astro.mjs');
+  const script = join(ROOT, 'scripts/build.ts');
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [astro, 'build', '--outDir', outDir], { cwd: ROOT, env });
+    const child = spawn(process.execPath, [script, '--outDir', outDir], { cwd: ROOT, env });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

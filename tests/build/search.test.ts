@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ui } from '../../src/i18n/de.ts';
-import { SEARCH_INDEX_DIR } from '../../src/integrations/search-index.ts';
+import { SEARCH_INDEX_DIR } from '../../scripts/lib/search-index.ts';
 import { parseHtml } from '../../src/lib/html.ts';
 import { ROOT, TMP, assertBuilt, buildSite, contentPages, htmlPages, isRedirectPage, listFiles, readPage, textOf } from './helpers.ts';
 
@@ -117,7 +117,8 @@ describe('the search index', () => {
   it('ships no unused Pagefind UI, and is precompressed where that helps', () => {
     const files = listFiles(pagefindDir);
     expect(files.filter((file) => /pagefind-(ui|modular-ui|component-ui|highlight)\./.test(file))).toEqual([]);
-    // searchIndex() runs before precompress(), so Pagefind's script gets siblings …
+    // The search index is written before the precompression (scripts/lib/finish-site.ts), so
+    // Pagefind's script gets siblings …
     expect(files).toEqual(expect.arrayContaining(['pagefind.js.br', 'pagefind.js.gz']));
     // … but its data files, gzip-compressed by Pagefind already, get none.
     expect(files.filter((file) => /\.(pf_\w+|pagefind)\.(br|gz)$/.test(file))).toEqual([]);

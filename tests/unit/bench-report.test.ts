@@ -21,6 +21,8 @@ const LOG = `05:16:55 [content] Synced content
 05:16:56 ✓ Completed in 170ms.
 
 05:16:56 [build] 15 page(s) built in 1.48s
+[suchindex] 1.20 s: 12 Beiträge, 30 Dateien, 200 KiB (/pagefind/)
+[vorkomprimiert] 0.80 s: 40 Dateien vorkomprimiert, davon 0 aus dem Cache: 900 KiB → brotli 100 KiB, gzip 150 KiB
 `;
 
 describe('benchmark report helpers', () => {
@@ -52,6 +54,8 @@ describe('benchmark report helpers', () => {
       imagesEncoded: 2,
       imagesReused: 1,
       pagesBuilt: 15,
+      searchIndexMs: 1200,
+      precompressMs: 800,
     });
   });
 

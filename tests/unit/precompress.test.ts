@@ -13,7 +13,7 @@ import {
   precompressDir,
   shouldCompress,
   summary,
-} from '../../src/integrations/precompress.ts';
+} from '../../scripts/lib/precompress.ts';
 import { TMP } from '../build/helpers.ts';
 
 describe('shouldCompress', () => {

@@ -1,9 +1,6 @@
 import { readFile, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
 import { close, createIndex } from 'pagefind';
-import { site } from '../site.ts';
 
 /** Folder of the search index inside the built site; the search page loads `/pagefind/pagefind.js`. */
 export const SEARCH_INDEX_DIR = 'pagefind';
@@ -76,22 +73,3 @@ export async function writeSearchIndex(outDir: string): Promise<SearchIndexStats
     await close();
   }
 }
-
-const kib = (bytes: number) => `${Math.round(bytes / 1024)} KiB`;
-
-/**
- * Writes the full-text search index after the build. Must come before `precompress()` in the
- * integrations, so Pagefind's own scripts get `.br`/`.gz` siblings too.
- */
-export const searchIndex = (): AstroIntegration => ({
-  name: 'blog-search-index',
-  hooks: {
-    'astro:build:done': async ({ dir, logger }) => {
-      const stats = await writeSearchIndex(fileURLToPath(dir));
-      if (stats.languages.some((lang) => lang !== site.lang)) {
-        logger.warn(`Suchindex in anderen Sprachen als „${site.lang}“: ${stats.languages.join(', ')} (fehlt <html lang>?)`);
-      }
-      logger.info(`Suchindex: ${stats.pages} Beiträge, ${stats.files} Dateien, ${kib(stats.bytes)} (/${SEARCH_INDEX_DIR}/)`);
-    },
-  },
-});

@@ -1,11 +1,9 @@
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { extname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
-import type { AstroIntegration } from 'astro';
-import { cacheKey, pruneEntries, throughCache } from '../lib/build-cache.ts';
+import { cacheKey, pruneEntries, throughCache } from '../../src/lib/build-cache.ts';
 
 const brotli = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
@@ -156,25 +154,3 @@ export const summary = (stats: PrecompressStats): string =>
   `${stats.files} Dateien vorkomprimiert, davon ${stats.cached} aus dem Cache: ` +
   `${kib(stats.bytes)} → brotli ${kib(stats.brotliBytes)}, gzip ${kib(stats.gzipBytes)}` +
   (stats.pruned > 0 ? `; ${stats.pruned} veraltete Cache-Einträge gelöscht` : '');
-
-/**
- * Precompresses the built site, with a cache in `<cacheDir>/precompress/` (Astro's cache folder,
- * `node_modules/.astro/` or `ASTRO_CACHE_DIR`). Keep it last among the integrations, so it also
- * sees what others write in their `astro:build:done` (sitemap, search index, `.htaccess` rules).
- * `astro:build:done` runs only after a successful build, so only such a build prunes the cache.
- */
-export const precompress = (): AstroIntegration => {
-  let cacheDir: string | undefined;
-  return {
-    name: 'blog-precompress',
-    hooks: {
-      'astro:config:done': ({ config }) => {
-        cacheDir = join(fileURLToPath(config.cacheDir), 'precompress');
-      },
-      'astro:build:done': async ({ dir, logger }) => {
-        const stats = await precompressDir(fileURLToPath(dir), cacheDir === undefined ? {} : { cacheDir });
-        logger.info(summary(stats));
-      },
-    },
-  };
-};

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { detached } from '../../src/lib/html.ts';
+
+describe('detached', () => {
+  it.each([
+    ['', 'empty'],
+    ['Genossenschaft', 'ASCII'],
+    ['Größe „Zitat“ – 🙂', 'umlauts, German quotes, emoji'],
+    ['ab\uD800cd', 'a lone surrogate, which a UTF-8 round trip would turn into U+FFFD'],
+  ])('returns %j unchanged (%s)', (text) => {
+    const source = `${'x'.repeat(10_000)}${text}${'y'.repeat(100)}`;
+    const cut = source.slice(10_000, 10_000 + text.length);
+    expect(detached(cut)).toBe(text);
+    expect(detached(cut).length).toBe(text.length);
+  });
+});
