@@ -16,8 +16,8 @@
  * If either step fails, the output folder is removed, so no half-built site is left to deploy.
  * Other arguments are passed to `astro build`.
  */
-import { spawn } from 'node:child_process';
-import { rm } from 'node:fs/promises';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { buildCacheDir } from '../src/lib/build-cache.ts';
 import { finishSite } from './lib/finish-site.ts';
@@ -44,30 +44,51 @@ function outDirOf(argv: readonly string[]): string {
  */
 const ASTRO_NODE_FLAGS = ['--heap-growing-percent=40'];
 
-function astroBuild(argv: readonly string[]): Promise<number | null> {
+const outDir = resolve(root, outDirOf(args));
+const removeOutput = (reason: string) => {
+  rmSync(outDir, { recursive: true, force: true });
+  console.error(`Build fehlgeschlagen (${reason}): ${outDirOf(args)}/ wurde entfernt, damit keine halbe Website liegen bleibt.`);
+};
+
+let astro: ChildProcess | undefined;
+// Ctrl+C (or a CI job's timeout) while building: Astro gets the signal too and stops, and the
+// output is removed below; while finishing, it is removed here.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (astro !== undefined && astro.exitCode === null && astro.signalCode === null) {
+      astro.kill(signal);
+      return;
+    }
+    removeOutput(`abgebrochen durch ${signal}`);
+    process.exit(130);
+  });
+}
+
+function astroBuild(argv: readonly string[]): Promise<string | undefined> {
   return new Promise((resolveBuild, reject) => {
-    const astro = join(root, 'node_modules/astro/bin/astro.mjs');
-    const child = spawn(process.execPath, [...ASTRO_NODE_FLAGS, astro, 'build', ...argv], {
+    const child = spawn(process.execPath, [...ASTRO_NODE_FLAGS, join(root, 'node_modules/astro/bin/astro.mjs'), 'build', ...argv], {
       cwd: root,
       stdio: 'inherit',
       env: { ASTRO_TELEMETRY_DISABLED: '1', MALLOC_ARENA_MAX: '2', ...process.env },
     });
+    astro = child;
     child.on('error', reject);
-    child.on('close', (code, signal) => resolveBuild(signal === null ? code : 128));
+    child.on('close', (code, signal) =>
+      resolveBuild(
+        signal !== null ? `astro build abgebrochen durch ${signal}` : code !== 0 ? `astro build endete mit Exit-Code ${code}` : undefined,
+      ),
+    );
   });
 }
 
-const outDir = resolve(root, outDirOf(args));
 let failure: string | undefined;
 try {
-  const code = await astroBuild(args);
-  if (code === 0) await finishSite(outDir, { cacheDir: buildCacheDir(process.env, root) });
-  else failure = `astro build endete mit Exit-Code ${code}`;
+  failure = await astroBuild(args);
+  if (failure === undefined) await finishSite(outDir, { cacheDir: buildCacheDir(process.env, root) });
 } catch (error) {
   failure = error instanceof Error ? error.message : String(error);
 }
 if (failure !== undefined) {
-  await rm(outDir, { recursive: true, force: true });
-  console.error(`Build fehlgeschlagen (${failure}): ${outDirOf(args)}/ wurde entfernt, damit keine halbe Website liegen bleibt.`);
+  removeOutput(failure);
   process.exitCode = 1;
 }

@@ -1,7 +1,8 @@
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { TMP, buildSite, listFiles } from './helpers.ts';
+import { ROOT, TMP, buildSite, listFiles } from './helpers.ts';
 
 const GOOD = `---
 title: "Ein guter Beitrag"
@@ -87,5 +88,34 @@ describe('a broken post fails the build with a message an editor can act on', ()
     // No half site: `npm run build` removes the output folder and says so.
     expect(existsSync(result.outDir), listFiles(dirname(result.outDir)).join('\n')).toBe(false);
     expect(result.output).toMatch(/Build fehlgeschlagen \(.*\): .*dist\/ wurde entfernt, damit keine halbe Website liegen bleibt/);
+  });
+});
+
+describe('an interrupted build', () => {
+  it('stops Astro and removes the output folder, so no half site is left to deploy', async () => {
+    const outDir = join(TMP, 'interrupted', 'dist');
+    rmSync(join(TMP, 'interrupted'), { recursive: true, force: true });
+    mkdirSync(join(TMP, 'interrupted', 'cache'), { recursive: true });
+    const child = spawn(process.execPath, [join(ROOT, 'scripts/build.ts'), '--outDir', outDir], {
+      cwd: ROOT,
+      env: { ...process.env, ASTRO_CACHE_DIR: join(TMP, 'interrupted', 'cache'), ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
+    });
+    let output = '';
+    let sawPages = false;
+    const collect = (chunk: Buffer) => {
+      output += chunk.toString();
+      // As an editor's Ctrl+C or a CI timeout would: while pages are being written.
+      if (!sawPages && output.includes('generating static routes')) {
+        sawPages = true;
+        child.kill('SIGTERM');
+      }
+    };
+    child.stdout.on('data', collect);
+    child.stderr.on('data', collect);
+    const code = await new Promise<number | null>((resolveExit) => child.on('close', resolveExit));
+    expect(sawPages, output).toBe(true);
+    expect(code, output).toBe(1);
+    expect(output).toContain('Build fehlgeschlagen (astro build abgebrochen durch SIGTERM)');
+    expect(existsSync(outDir)).toBe(false);
   });
 });
