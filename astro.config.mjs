@@ -47,6 +47,9 @@ export default defineConfig({
   // by `npm run build` (scripts/build.ts), so their memory never adds to the build's.
   integrations: [previewMode(), contentCheck(), mdx(), fileAliases(), aliasRedirects(), legalPlaceholders(), blogSitemap(), socialImageCache()],
   vite: {
+    // The build cache (.cache/build/, src/lib/build-cache.ts) lives in the project, so the dev
+    // server must not watch what builds write there.
+    server: { watch: { ignored: ['**/.cache/**'] } },
     build: {
       // Never inline scripts (Astro inlines small ones by this limit): the CSP allows script files
       // from 'self' only. Other assets keep Vite's default limit (undefined → default).

@@ -68,7 +68,7 @@ try {
     rows.push({ page: path, ...scores, ...metrics, 'below 1': failing.join(', ') || '–' });
   }
 } finally {
-  await chrome?.kill();
+  chrome?.kill();
   await server.stop();
   rmSync(profile, { recursive: true, force: true });
 }

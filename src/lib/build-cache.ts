@@ -4,12 +4,16 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 
-/** Astro's default `cacheDir`, relative to the project root. */
-export const DEFAULT_CACHE_DIR = 'node_modules/.astro';
+/**
+ * The build cache's folder, relative to the project root. Not Astro's default
+ * (`node_modules/.astro/`): `npm ci`, the first command of every fresh build, deletes
+ * node_modules, and with it every encoded image, so each build after it started cold.
+ */
+export const DEFAULT_CACHE_DIR = '.cache/build';
 
 /**
- * Astro's cache folder as an absolute path: `ASTRO_CACHE_DIR` (tests, benchmarks) or Astro's
- * default, relative to the project root (the working directory of every build). astro.config.mjs
+ * The build cache's folder as an absolute path: `ASTRO_CACHE_DIR` (tests, benchmarks) or
+ * `DEFAULT_CACHE_DIR`, relative to the project root (the working directory of every build). astro.config.mjs
  * passes this to Astro, so code that cannot see the config (a page's endpoint) gets the same folder.
  */
 export const buildCacheDir = (env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): string =>

@@ -7,8 +7,8 @@ import { TMP } from '../build/helpers.ts';
 describe('buildCacheDir', () => {
   const cwd = resolve('/projekt');
   it.each([
-    ['Astro’s default without ASTRO_CACHE_DIR', {}, join(cwd, 'node_modules/.astro')],
-    ['Astro’s default for an empty ASTRO_CACHE_DIR', { ASTRO_CACHE_DIR: '' }, join(cwd, 'node_modules/.astro')],
+    ['outside node_modules (which npm ci deletes) without ASTRO_CACHE_DIR', {}, join(cwd, '.cache/build')],
+    ['the same for an empty ASTRO_CACHE_DIR', { ASTRO_CACHE_DIR: '' }, join(cwd, '.cache/build')],
     ['an absolute ASTRO_CACHE_DIR as it is', { ASTRO_CACHE_DIR: resolve('/srv/blog-cache') }, resolve('/srv/blog-cache')],
     ['a relative ASTRO_CACHE_DIR from the project root', { ASTRO_CACHE_DIR: 'tests/.tmp/x/cache' }, join(cwd, 'tests/.tmp/x/cache')],
   ])('%s', (_, env, expected) => {
