@@ -5,6 +5,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { teaserMarkerPlugin } from './src/lib/teaser-marker.ts';
 import { germanHeadingIds } from './src/lib/heading-ids.ts';
 import { site } from './src/site.ts';
+import { buildReport } from './src/integrations/build-report.ts';
 import { previewMode } from './src/integrations/preview-mode.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { fileAliases } from './src/integrations/file-aliases.ts';
@@ -45,7 +46,7 @@ export default defineConfig({
   },
   // The search index and the .br/.gz copies are written after this build's process has ended,
   // by `npm run build` (scripts/build.ts), so their memory never adds to the build's.
-  integrations: [previewMode(), contentCheck(), mdx(), fileAliases(), aliasRedirects(), legalPlaceholders(), blogSitemap(), socialImageCache()],
+  integrations: [buildReport(), previewMode(), contentCheck(), mdx(), fileAliases(), aliasRedirects(), legalPlaceholders(), blogSitemap(), socialImageCache()],
   vite: {
     // The build cache (.cache/build/, src/lib/build-cache.ts) lives in the project, so the dev
     // server must not watch what builds write there.

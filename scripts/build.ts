@@ -7,32 +7,23 @@
  *    finished site (scripts/lib/finish-site.ts).
  *
  * Step 2 used to run inside Astro's `astro:build:done` hook. There it added its memory to that of
- * the build, which by then holds everything it rendered: at 5,000 posts, Pagefind's 0.9 GB came on
+ * the build, which by then holds everything it rendered: at 5,000 posts, Pagefind's 1 GB came on
  * top of Astro's 2 GB. Run after Astro's process has ended, the peak is the larger of the two.
  *
- * Astro's process runs with settings that keep its memory down (`ASTRO_NODE_FLAGS`, and
- * `MALLOC_ARENA_MAX=2` unless set otherwise); see there for what each saves.
- *
- * If either step fails, the output folder is removed, so no half-built site is left to deploy.
- * Other arguments are passed to `astro build`.
+ * If either step fails or is interrupted, the output folder is removed, so no half-built site is
+ * left to deploy. Arguments are passed to `astro build`.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { constants, tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { BUILD_REPORT_ENV } from '../src/integrations/build-report.ts';
 import { buildCacheDir } from '../src/lib/build-cache.ts';
 import { finishSite } from './lib/finish-site.ts';
+import { outDirOf } from './lib/out-dir.ts';
 
 const root = join(import.meta.dirname, '..');
 const args = process.argv.slice(2);
-
-/** `--outDir x` or `--outDir=x`, as `astro build` reads it; Astro's default is `dist`. */
-function outDirOf(argv: readonly string[]): string {
-  for (const [index, arg] of argv.entries()) {
-    if (arg === '--outDir' && argv[index + 1] !== undefined) return argv[index + 1]!;
-    if (arg.startsWith('--outDir=')) return arg.slice('--outDir='.length);
-  }
-  return 'dist';
-}
 
 /**
  * Node options of Astro's process. The JavaScript heap holds about 0.4 GB that lives through a
@@ -44,23 +35,50 @@ function outDirOf(argv: readonly string[]): string {
  */
 const ASTRO_NODE_FLAGS = ['--heap-growing-percent=40'];
 
-const outDir = resolve(root, outDirOf(args));
-const removeOutput = (reason: string) => {
-  rmSync(outDir, { recursive: true, force: true });
-  console.error(`Build fehlgeschlagen (${reason}): ${outDirOf(args)}/ wurde entfernt, damit keine halbe Website liegen bleibt.`);
+// Astro writes the folder it builds into here (src/integrations/build-report.ts), so this script
+// works on that folder however it was named; until then, the one named on the command line.
+const reportDir = mkdtempSync(join(tmpdir(), 'blog-build-'));
+const reportFile = join(reportDir, 'out-dir');
+const outDir = (): string => {
+  try {
+    return readFileSync(reportFile, 'utf8');
+  } catch {
+    return resolve(root, outDirOf(args));
+  }
 };
 
+let cleanedUp = false;
+/** Removes the output folder (once) and says why. */
+function removeOutput(reason: string): void {
+  if (cleanedUp) return;
+  cleanedUp = true;
+  const dir = outDir();
+  try {
+    // Retries: Pagefind or a compression may still be writing into it when a signal comes.
+    rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
+    console.error(`Build fehlgeschlagen (${reason}): ${relative(root, dir) || dir}/ wurde entfernt, damit keine halbe Website liegen bleibt.`);
+  } catch (error) {
+    console.error(`Build fehlgeschlagen (${reason}); ${dir} ließ sich nicht ganz entfernen: ${(error as Error).message}`);
+  }
+}
+
+const exitCodeFor = (signal: NodeJS.Signals) => 128 + constants.signals[signal];
+
 let astro: ChildProcess | undefined;
-// Ctrl+C (or a CI job's timeout) while building: Astro gets the signal too and stops, and the
-// output is removed below; while finishing, it is removed here.
+let interrupted: NodeJS.Signals | undefined;
+// Ctrl+C (or a CI job's timeout) while Astro builds: Astro gets the signal too (a second one stops
+// it hard), and the output is removed once it has stopped. While finishing, it is removed here.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
-    if (astro !== undefined && astro.exitCode === null && astro.signalCode === null) {
-      astro.kill(signal);
+    const running = astro !== undefined && astro.exitCode === null && astro.signalCode === null;
+    if (running) {
+      astro!.kill(interrupted === undefined ? signal : 'SIGKILL');
+      interrupted = signal;
       return;
     }
     removeOutput(`abgebrochen durch ${signal}`);
-    process.exit(130);
+    rmSync(reportDir, { recursive: true, force: true });
+    process.exit(exitCodeFor(signal));
   });
 }
 
@@ -69,7 +87,7 @@ function astroBuild(argv: readonly string[]): Promise<string | undefined> {
     const child = spawn(process.execPath, [...ASTRO_NODE_FLAGS, join(root, 'node_modules/astro/bin/astro.mjs'), 'build', ...argv], {
       cwd: root,
       stdio: 'inherit',
-      env: { ASTRO_TELEMETRY_DISABLED: '1', MALLOC_ARENA_MAX: '2', ...process.env },
+      env: { ASTRO_TELEMETRY_DISABLED: '1', MALLOC_ARENA_MAX: '2', ...process.env, [BUILD_REPORT_ENV]: reportFile },
     });
     astro = child;
     child.on('error', reject);
@@ -84,11 +102,12 @@ function astroBuild(argv: readonly string[]): Promise<string | undefined> {
 let failure: string | undefined;
 try {
   failure = await astroBuild(args);
-  if (failure === undefined) await finishSite(outDir, { cacheDir: buildCacheDir(process.env, root) });
+  if (failure === undefined) await finishSite(outDir(), { cacheDir: buildCacheDir(process.env, root) });
 } catch (error) {
   failure = error instanceof Error ? error.message : String(error);
 }
 if (failure !== undefined) {
   removeOutput(failure);
-  process.exitCode = 1;
+  process.exitCode = interrupted === undefined ? 1 : exitCodeFor(interrupted);
 }
+rmSync(reportDir, { recursive: true, force: true });

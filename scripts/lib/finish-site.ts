@@ -23,7 +23,7 @@ export async function finishSite(
   let started = performance.now();
   const search = await writeSearchIndex(outDir);
   if (search.languages.some((lang) => lang !== site.lang)) {
-    throw new Error(`Suchindex in anderen Sprachen als „${site.lang}“: ${search.languages.join(', ')} (fehlt <html lang>?)`);
+    log(`[suchindex] Warnung: Seiten in anderen Sprachen als „${site.lang}“: ${search.languages.join(', ')} (fehlt <html lang>?)`);
   }
   log(
     `[suchindex] ${seconds(performance.now() - started)}: ${search.pages} Beiträge, ` +

@@ -27,7 +27,6 @@ export async function takeSitemapFacts(outDir: string): Promise<SitemapFacts> {
  * redirect pages, articles with `lastmod`. The config cannot read the content collections, so the
  * build writes what the sitemap needs (src/pages/sitemap-facts.json.ts); the first integration
  * here reads it in `astro:build:done`, just before @astrojs/sitemap's own hook (hooks run in order).
- * List these before precompress(), so the sitemap gets compressed siblings.
  */
 export function blogSitemap(): AstroIntegration[] {
   let facts: SitemapFacts = { lastmod: {}, redirects: [] };

@@ -98,3 +98,50 @@ describe('npm run check:content', () => {
     expect(pkg.scripts['prepare']).toBe('node scripts/install-hooks.ts');
   });
 });
+
+describe('npm run build against a bare astro build', () => {
+  it('astro build alone says that it wrote no search index and no compressed copies', () => {
+    const dir = join(TMP, 'cli-bare-astro');
+    rmSync(dir, { recursive: true, force: true });
+    const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_CACHE_DIR: join(dir, 'cache'), ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' };
+    delete env['BLOG_BUILD_REPORT'];
+    const result = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', join(dir, 'dist')], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env,
+    });
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout + result.stderr).toContain('Ohne Suchindex und ohne .br/.gz-Kopien gebaut: die ganze Website baut `npm run build`.');
+    expect(existsSync(join(dir, 'dist/index.html'))).toBe(true);
+    expect(existsSync(join(dir, 'dist/pagefind'))).toBe(false);
+  });
+
+  it('Astro reports the folder it builds into to npm run build, which then gives no such warning', () => {
+    const dir = join(TMP, 'cli-report');
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    const report = join(dir, 'out-dir');
+    const result = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--out-dir', 'tests/.tmp/cli-report/site'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, ASTRO_CACHE_DIR: join(dir, 'cache'), ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', BLOG_BUILD_REPORT: report },
+    });
+    expect(result.status, result.stderr).toBe(0);
+    expect(readFileSync(report, 'utf8')).toBe(`${join(dir, 'site')}/`);
+    expect(result.stdout + result.stderr).not.toContain('Ohne Suchindex');
+  });
+
+  it('npm run build indexes and compresses the folder named as --out-dir=…', () => {
+    const dir = join(TMP, 'cli-out-dir');
+    rmSync(dir, { recursive: true, force: true });
+    const result = spawnSync(process.execPath, [join(ROOT, 'scripts/build.ts'), `--out-dir=${join(dir, 'site')}`], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, ASTRO_CACHE_DIR: join(dir, 'cache'), ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
+    });
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout + result.stderr).not.toContain('Ohne Suchindex');
+    expect(existsSync(join(dir, 'site/pagefind/pagefind.js'))).toBe(true);
+    expect(existsSync(join(dir, 'site/index.html.br'))).toBe(true);
+  });
+});
