@@ -18,8 +18,8 @@ import { buildCacheDir } from './src/lib/build-cache.ts';
 export default defineConfig({
   site: site.url,
   trailingSlash: 'always',
-  // ASTRO_CACHE_DIR or Astro's default: tests and benchmarks build other content folders, and each
-  // gets its own cache so builds never mix. The social images' endpoint finds the same folder
+  // .cache/build/ (kept by npm ci) or ASTRO_CACHE_DIR: tests and benchmarks build other content
+  // folders, and each gets its own cache so builds never mix. The social images' endpoint finds the same folder
   // through buildCacheDir(), as it cannot read this config.
   cacheDir: buildCacheDir(),
   // Every stylesheet as a file under /_astro/, never an inline <style>: the Content-Security-Policy

@@ -29,7 +29,6 @@ function build(outDir: string): Promise<number | null> {
     const child = spawn(process.execPath, [join(root, 'scripts/build.ts'), '--outDir', outDir], {
       cwd: root,
       stdio: 'inherit',
-      env: { ASTRO_TELEMETRY_DISABLED: '1', ...process.env },
     });
     child.on('error', reject);
     child.on('close', resolveBuild);

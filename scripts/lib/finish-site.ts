@@ -1,9 +1,8 @@
 import { join } from 'node:path';
 import { site } from '../../src/site.ts';
-import { precompressDir, summary } from './precompress.ts';
+import { kib, precompressDir, summary } from './precompress.ts';
 import { SEARCH_INDEX_DIR, writeSearchIndex } from './search-index.ts';
 
-const kib = (bytes: number) => `${Math.round(bytes / 1024)} KiB`;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 /**

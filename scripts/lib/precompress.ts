@@ -147,7 +147,8 @@ export async function precompressDir(dir: string, options: { cacheDir?: string }
   return stats;
 }
 
-const kib = (bytes: number) => `${Math.round(bytes / 1024)} KiB`;
+/** `12 KiB`, as the build log gives sizes. */
+export const kib = (bytes: number): string => `${Math.round(bytes / 1024)} KiB`;
 
 /** The build log's line: how much was compressed, how much came from the cache. */
 export const summary = (stats: PrecompressStats): string =>

@@ -1,4 +1,4 @@
-// A content-addressed file cache inside Astro's cache folder, kept between builds, so a rebuild
+// A content-addressed file cache in the build cache folder (also Astro's cacheDir), kept between builds, so a rebuild
 // skips expensive work (compressing, rasterizing) whose input did not change.
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';

@@ -152,13 +152,16 @@ const factsById = new Map<string, Promise<PostFacts>>();
 function postFacts(post: Post): Promise<PostFacts> {
   let facts = factsById.get(post.id);
   if (!facts) {
-    // Kept for the whole build: the derived strings are detached from the parsed HTML.
-    facts = renderPostHtml(post).then((html) => ({
-      html,
-      teaser: detached(extractTeaser(html)),
-      minutes: readingMinutes(countWords(parseHtml(html).textContent)),
-      toc: tableOfContents(html).map((entry) => ({ ...entry, id: detached(entry.id), text: detached(entry.text) })),
-    }));
+    facts = renderPostHtml(post).then((html) => {
+      const root = parseHtml(html);
+      // Kept for the whole build: the derived strings are detached from the parsed HTML.
+      return {
+        html,
+        teaser: detached(extractTeaser(root)),
+        minutes: readingMinutes(countWords(root.textContent)),
+        toc: tableOfContents(root).map((entry) => ({ ...entry, id: detached(entry.id), text: detached(entry.text) })),
+      };
+    });
     factsById.set(post.id, facts);
   }
   return facts;

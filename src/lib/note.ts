@@ -2,16 +2,14 @@
 // compiled as MDX) and src/lib/plain-markdown.ts (posts rendered as Markdown). Its styles are
 // global (Note.astro), as Markdown output carries no Astro scope attribute.
 import { ui } from '../i18n/de.ts';
-
-const escapeHtml = (text: string): string =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+import { escapeXml } from './xml.ts';
 
 /** Title of a note box that names none. */
 export const DEFAULT_NOTE_TITLE: string = ui.note.defaultTitle;
 
 /** The HTML that opens a note box titled `title`. */
 export const noteOpening = (title: string = DEFAULT_NOTE_TITLE): string =>
-  `<aside class="note" aria-label="${escapeHtml(title)}"><p class="note-title">${escapeHtml(title)}</p>`;
+  `<aside class="note" aria-label="${escapeXml(title)}"><p class="note-title">${escapeXml(title)}</p>`;
 
 /** The HTML that closes a note box. */
 export const NOTE_CLOSING = '</aside>';

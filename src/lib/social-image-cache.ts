@@ -1,9 +1,9 @@
-// Cache keys of the social images: a card's PNG is drawn once and kept in Astro's cache folder
+// Cache keys of the social images: a card's PNG is drawn once and kept in the build cache
 // until its text, the layout version, the fonts or the drawing libraries change.
 import { cacheKey } from './build-cache.ts';
 import { SOCIAL_IMAGE_VERSION, type SocialCard } from './social-image.ts';
 
-/** Subfolder of Astro's cache folder that holds the PNGs, one `<key>.png` per card. */
+/** Subfolder of the build cache that holds the PNGs, one `<key>.png` per card. */
 export const SOCIAL_IMAGE_CACHE = 'social-images';
 
 /** Every field of a card in a fixed order; a field added to `SocialCard` is a type error here until listed. */

@@ -123,21 +123,16 @@ async function warnAboutMissingGlyphs(card: SocialCard): Promise<void> {
   }
 }
 
+/** The card as a 1200 × 630 PNG (`CARD_PNG`), about 20 ms of CPU. */
 const drawCard = async (card: SocialCard): Promise<Buffer> =>
   sharp(Buffer.from(socialCardSvg(card, await loadFaces())))
     .png(CARD_PNG)
     .toBuffer();
 
-/** The card as a 1200 × 630 PNG (`CARD_PNG`), about 20 ms of CPU. */
-export async function renderSocialCard(card: SocialCard): Promise<Buffer> {
-  await warnAboutMissingGlyphs(card);
-  return drawCard(card);
-}
-
 /**
- * The card as `renderSocialCard` draws it, taken from `<cacheDir>/social-images/` when an
- * earlier build drew the same card (`socialCardKey`), else drawn and stored there. The warning
- * about missing glyphs comes either way, so a rebuild does not hide it.
+ * The card as a PNG, taken from `<cacheDir>/social-images/` when an earlier build drew the same
+ * card (`socialCardKey`), else drawn and stored there. The warning about missing glyphs comes
+ * either way, so a rebuild does not hide it.
  */
 export async function cachedSocialCard(card: SocialCard, cacheDir: string = buildCacheDir()): Promise<Buffer> {
   await warnAboutMissingGlyphs(card);

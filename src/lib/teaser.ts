@@ -8,9 +8,10 @@ export const hasTeaserMarker = (html: string): boolean => html.includes(TEASER_E
 /**
  * The teaser of a rendered post: every top-level element before the teaser marker, or, without
  * a marker, the first top-level paragraph. The HTML is kept as rendered (links, emphasis, lists).
+ * Takes the HTML or its parsed tree (which it does not change), so a caller parses once.
  */
-export function extractTeaser(html: string): string {
-  const root = parseHtml(html);
+export function extractTeaser(html: string | HTMLElement): string {
+  const root = typeof html === 'string' ? parseHtml(html) : html;
   const children = root.childNodes;
   const markerIndex = children.findIndex(
     (node) => isElement(node) && node.hasAttribute(TEASER_END_ATTRIBUTE),

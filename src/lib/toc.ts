@@ -1,3 +1,4 @@
+import type { HTMLElement } from 'node-html-parser';
 import { parseHtml } from './html.ts';
 
 /** A heading of an article, for the table of contents. */
@@ -10,9 +11,9 @@ export interface TocEntry {
 /** Articles with at least this many subheadings get a table of contents. */
 export const TOC_MIN_HEADINGS = 3;
 
-/** The h2 and h3 headings of a rendered article, in order, with their anchor ids. */
-export function tableOfContents(html: string): TocEntry[] {
-  return parseHtml(html)
+/** The h2 and h3 headings of a rendered article (HTML or its parsed tree), in order, with their anchor ids. */
+export function tableOfContents(html: string | HTMLElement): TocEntry[] {
+  return (typeof html === 'string' ? parseHtml(html) : html)
     .querySelectorAll('h2[id], h3[id]')
     .map((heading) => ({
       depth: heading.tagName === 'H2' ? (2 as const) : (3 as const),

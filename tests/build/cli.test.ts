@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { toDayKey } from '../../src/lib/dates.ts';
-import { ROOT, TMP } from './helpers.ts';
+import { ROOT, TMP, buildEnv } from './helpers.ts';
 
 /** Runs one of the editors' npm scripts' entry points as `npm run …` would. */
 const run = (script: string, args: string[], env: Record<string, string> = {}) =>
@@ -103,12 +103,10 @@ describe('npm run build against a bare astro build', () => {
   it('astro build alone says that it wrote no search index and no compressed copies', () => {
     const dir = join(TMP, 'cli-bare-astro');
     rmSync(dir, { recursive: true, force: true });
-    const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_CACHE_DIR: join(dir, 'cache'), ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' };
-    delete env['BLOG_BUILD_REPORT'];
     const result = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', join(dir, 'dist')], {
       cwd: ROOT,
       encoding: 'utf8',
-      env,
+      env: buildEnv(join(dir, 'cache')),
     });
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout + result.stderr).toContain('Ohne Suchindex und ohne .br/.gz-Kopien gebaut: die ganze Website baut `npm run build`.');
@@ -124,7 +122,7 @@ describe('npm run build against a bare astro build', () => {
     const result = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--out-dir', 'tests/.tmp/cli-report/site'], {
       cwd: ROOT,
       encoding: 'utf8',
-      env: { ...process.env, ASTRO_CACHE_DIR: join(dir, 'cache'), ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', BLOG_BUILD_REPORT: report },
+      env: buildEnv(join(dir, 'cache'), { env: { BLOG_BUILD_REPORT: report } }),
     });
     expect(result.status, result.stderr).toBe(0);
     expect(readFileSync(report, 'utf8')).toBe(`${join(dir, 'site')}/`);
@@ -137,7 +135,7 @@ describe('npm run build against a bare astro build', () => {
     const result = spawnSync(process.execPath, [join(ROOT, 'scripts/build.ts'), `--out-dir=${join(dir, 'site')}`], {
       cwd: ROOT,
       encoding: 'utf8',
-      env: { ...process.env, ASTRO_CACHE_DIR: join(dir, 'cache'), ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
+      env: buildEnv(join(dir, 'cache')),
     });
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout + result.stderr).not.toContain('Ohne Suchindex');

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, TMP, buildSite, listFiles } from './helpers.ts';
+import { ROOT, TMP, buildEnv, buildSite, listFiles } from './helpers.ts';
 
 const GOOD = `---
 title: "Ein guter Beitrag"
@@ -98,7 +98,7 @@ describe('an interrupted build', () => {
     mkdirSync(join(TMP, 'interrupted', 'cache'), { recursive: true });
     const child = spawn(process.execPath, [join(ROOT, 'scripts/build.ts'), '--outDir', outDir], {
       cwd: ROOT,
-      env: { ...process.env, ASTRO_CACHE_DIR: join(TMP, 'interrupted', 'cache'), ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
+      env: buildEnv(join(TMP, 'interrupted', 'cache')),
     });
     let output = '';
     let outputBeforeKill: boolean | undefined;

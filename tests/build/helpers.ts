@@ -17,6 +17,28 @@ export interface BuildResult {
 }
 
 /**
+ * The environment of a test build: its own cache folder, no telemetry or colours, and the real
+ * content unless `contentDir` names another folder. Nothing of the caller's build settings leaks in.
+ */
+export function buildEnv(
+  cacheDir: string,
+  options: { contentDir?: string; env?: Record<string, string> } = {},
+): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ASTRO_TELEMETRY_DISABLED: '1',
+    ASTRO_CACHE_DIR: cacheDir,
+    FORCE_COLOR: '0',
+    NO_COLOR: '1',
+    ...options.env,
+  };
+  if (options.contentDir) env['BLOG_CONTENT_DIR'] = options.contentDir;
+  else delete env['BLOG_CONTENT_DIR'];
+  if (!options.env?.['BLOG_BUILD_REPORT']) delete env['BLOG_BUILD_REPORT'];
+  return env;
+}
+
+/**
  * Runs the build script of `npm run build` (astro build, then search index and precompression) in a
  * child process, into `tests/.tmp/<name>`.
  * `contentDir` selects another blog folder; `env` adds variables such as `TZ`.
@@ -29,16 +51,7 @@ export async function buildSite(
   const cacheDir = join(TMP, name, 'cache');
   await rm(join(TMP, name), { recursive: true, force: true });
   await mkdir(cacheDir, { recursive: true });
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    ASTRO_TELEMETRY_DISABLED: '1',
-    ASTRO_CACHE_DIR: cacheDir,
-    FORCE_COLOR: '0',
-    NO_COLOR: '1',
-    ...options.env,
-  };
-  if (options.contentDir) env['BLOG_CONTENT_DIR'] = options.contentDir;
-  else delete env['BLOG_CONTENT_DIR'];
+  const env = buildEnv(cacheDir, options);
   const script = join(ROOT, 'scripts/build.ts');
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [script, '--outDir', outDir], { cwd: ROOT, env });

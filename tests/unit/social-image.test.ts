@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
@@ -18,7 +18,6 @@ import {
   loadFonts,
   missingGlyphs,
   rendererIdentity,
-  renderSocialCard,
 } from '../../src/lib/social-image-render.ts';
 import { TMP } from '../build/helpers.ts';
 
@@ -117,7 +116,7 @@ describe('the card font (Noto Sans from @fontsource)', () => {
   });
 });
 
-describe('socialCardSvg and renderSocialCard', () => {
+describe('socialCardSvg and the PNG drawn from it', () => {
   const card = {
     label: 'Hostsharing Blog',
     title: 'Manchmal fällt das Frühstück aus: Größere Speicherpakete für Mitglieder',
@@ -133,7 +132,9 @@ describe('socialCardSvg and renderSocialCard', () => {
   });
 
   it('renders a 1200 × 630 PNG', async () => {
-    const png = await renderSocialCard(card);
+    const cacheDir = join(TMP, 'unit-social-image-png');
+    rmSync(cacheDir, { recursive: true, force: true });
+    const png = await cachedSocialCard(card, cacheDir);
     const meta = await sharp(png).metadata();
     expect({ format: meta.format, width: meta.width, height: meta.height }).toEqual({ format: 'png', ...SOCIAL_IMAGE });
     expect(png.length).toBeLessThan(80_000);
@@ -145,11 +146,12 @@ describe('cachedSocialCard', () => {
   const card = { label: 'Hostsharing Blog', title: 'Größere Speicherpakete', footerStart: '12.08.2022', footerEnd: 'hostsharing.net' };
   const entries = () => readdirSync(join(cacheDir, 'social-images'));
 
-  it('draws a card once, as renderSocialCard does, and then takes it from the cache', async () => {
+  it('draws a card once, keeps that PNG, and then takes it from the cache', async () => {
     rmSync(cacheDir, { recursive: true, force: true });
     const drawn = await cachedSocialCard(card, cacheDir);
-    expect(drawn.equals(await renderSocialCard(card))).toBe(true);
+    expect((await sharp(drawn).metadata()).format).toBe('png');
     expect(entries()).toHaveLength(1);
+    expect(drawn.equals(readFileSync(join(cacheDir, 'social-images', entries()[0]!)))).toBe(true);
     const [entry] = entries();
     writeFileSync(join(cacheDir, 'social-images', entry!), 'aus dem Cache');
     expect((await cachedSocialCard({ ...card }, cacheDir)).toString()).toBe('aus dem Cache');

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseHtml } from '../../src/lib/html.ts';
 import { extractTeaser, hasTeaserMarker } from '../../src/lib/teaser.ts';
 import { isTeaserMarker } from '../../src/lib/teaser-marker.ts';
 
@@ -30,6 +31,10 @@ describe('extractTeaser', () => {
     ],
   ])('takes %s', (_, html, teaser) => {
     expect(extractTeaser(html)).toBe(teaser);
+    // The same from a tree parsed once for several uses, which stays as it was.
+    const root = parseHtml(html);
+    expect(extractTeaser(root)).toBe(teaser);
+    expect(root.toString()).toBe(parseHtml(html).toString());
   });
 });
 

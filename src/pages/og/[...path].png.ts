@@ -9,7 +9,7 @@ const param = (path: string) => path.replace(/^\/og\//, '').replace(/\.png$/, ''
 /**
  * Social images (og:image), 1200 × 630 PNG, made at build time: one for the site and one per
  * article without a cover (an article with a cover shows that instead). A card drawn by an
- * earlier build is taken from Astro's cache folder.
+ * earlier build is taken from the build cache (src/lib/build-cache.ts).
  */
 export const getStaticPaths = (async () => [
   { params: { path: param(SITE_IMAGE_PATH) }, props: { card: siteCard() } },
