@@ -16,15 +16,21 @@ export const MIN_BYTES = 1024;
 export const MAX_RATIO = 0.9;
 
 /**
- * From this size on, brotli runs at quality 10 instead of 11. Measured with Node 24's brotli on
- * one core, on 300 article and index pages of the benchmark's 1,000-post site (9.1 MB, 30 KB
- * each): quality 11 took 7.9 s, 10 took 2.7 s for 1.6 % more bytes (about 50 bytes a page), 9 and
- * below lose 12 %. On the whole site (1,611 files, 28 MB) quality 11 cost 15 s of a 46 s cold
- * build on two cores. Pages, feeds and the search index change with every new post (pagination,
- * neighbours, related posts), so the cache saves less for them than for the stylesheets and
- * scripts below this size, which keep quality 11 and are compressed once in their life.
+ * From this size on, brotli runs at quality 8 instead of 11. Pages and feeds change with every
+ * new post (pagination, neighbours, related posts), so many of them are compressed again in every
+ * build; stylesheets and scripts below this size keep quality 11 and are compressed once in their
+ * life (the build cache keeps them).
+ *
+ * Measured with Node 24's brotli on one core, on the 1,593 pages and feeds over this size of the
+ * benchmark's 1,000-post site (24.3 MB, most pages 10–20 KB): quality 10 took 6.4 s of CPU for
+ * 4.74 MB, quality 8 0.35 s for 5.05 MB, 6.5 % (about 190 bytes a page) more. Quality 9 is slower
+ * than 10; 5 to 8 differ by less than 0.5 %. A page of about 3 KB compressed reaches the reader in
+ * the same round trips either way, while 6 s is about 8 % of the CPU time of a cold build.
  */
 export const LARGE_BYTES = 8 * 1024;
+
+/** Brotli quality of files of at least `LARGE_BYTES`. */
+export const LARGE_FILE_QUALITY = 8;
 
 /** Whether a file of this name and size gets `.br` and `.gz` siblings. */
 export const shouldCompress = (path: string, size: number): boolean =>
@@ -34,9 +40,9 @@ export const shouldCompress = (path: string, size: number): boolean =>
 export const isWorthKeeping = (originalBytes: number, compressedBytes: number): boolean =>
   compressedBytes <= originalBytes * MAX_RATIO;
 
-/** Brotli quality for a file of `size` bytes: the best for small files, one less for large ones. */
+/** Brotli quality for a file of `size` bytes: the best for small files, `LARGE_FILE_QUALITY` for large ones. */
 export const brotliQuality = (size: number): number =>
-  size >= LARGE_BYTES ? constants.BROTLI_MAX_QUALITY - 1 : constants.BROTLI_MAX_QUALITY;
+  size >= LARGE_BYTES ? LARGE_FILE_QUALITY : constants.BROTLI_MAX_QUALITY;
 
 /** gzip level of the `.gz` copies (gzip -9). */
 export const GZIP_LEVEL = constants.Z_BEST_COMPRESSION;

@@ -88,11 +88,12 @@ export function loadFaces(): Promise<CardFaces> {
 }
 
 /**
- * PNG settings of a card. A palette of 32 colours holds the flat colours and the anti-aliased
- * edges of the text at less than half the size of a true-colour PNG. Without dithering, at
- * effort 1 and zlib level 6, encoding takes about as long as a true-colour PNG.
+ * PNG settings of a card. A palette of 16 colours holds the five flat colours and the
+ * anti-aliased edges of the text: at 200 % no different from 32 colours, and a card takes 16 KB
+ * instead of 25 KB (true colour: 59 KB) and about 2 ms less of sharp's 18 ms. Without dithering,
+ * at effort 1 and zlib level 6, encoding takes about as long as a true-colour PNG.
  */
-export const CARD_PNG = { palette: true, colours: 32, dither: 0, effort: 1, compressionLevel: 6 } as const;
+export const CARD_PNG = { palette: true, colours: 16, dither: 0, effort: 1, compressionLevel: 6 } as const;
 
 let renderer: Promise<string> | undefined;
 

@@ -46,6 +46,16 @@ describe('formatDate and toDayKey', () => {
   it('can format in another zone when asked', () => {
     expect(formatDate(new Date('2022-08-12T10:00:00Z'), 'Pacific/Kiritimati')).toBe('13.08.2022');
   });
+
+  it('keeps remembered results apart by instant and zone', () => {
+    // Results are remembered: the same instant asked in Berlin first must not answer for another zone.
+    const instant = new Date('2022-08-12T23:30:00Z');
+    expect(formatDate(instant)).toBe('13.08.2022');
+    expect(formatDate(instant, 'UTC')).toBe('12.08.2022');
+    expect(toDayKey(instant, 'UTC')).toBe('2022-08-12');
+    expect(toDayKey(new Date(instant.getTime() + 3_600_000), 'UTC')).toBe('2022-08-13');
+    expect(formatDate(instant)).toBe('13.08.2022');
+  });
 });
 
 describe('independence from the process time zone', () => {

@@ -71,8 +71,8 @@ describe('brotliQuality', () => {
   it.each([
     [MIN_BYTES, 11],
     [LARGE_BYTES - 1, 11],
-    [LARGE_BYTES, 10],
-    [5_000_000, 10],
+    [LARGE_BYTES, 8],
+    [5_000_000, 8],
   ])('%i bytes → quality %i', (size, quality) => {
     expect(brotliQuality(size)).toBe(quality);
   });
