@@ -35,6 +35,16 @@ const args = process.argv.slice(2);
  */
 const ASTRO_NODE_FLAGS = ['--heap-growing-percent=40'];
 
+/**
+ * Environment of Astro's process. `MALLOC_ARENA_MAX=2`: see above. `MIMALLOC_PURGE_DELAY=0`:
+ * Rolldown (the bundler) and Astro's compiler allocate with mimalloc, which kept about 0.3 GB
+ * that the bundler had freed until the end of the build; with the setting it returns freed pages
+ * to the system at once. Peak of a cold 5,000-post build: 1.87 → 1.54–1.56 GB (two runs); the
+ * build time stayed within the noise (four cold 1,000-post builds each way, alternating:
+ * 33.7–42.9 s without, 39.1–43.0 s with).
+ */
+const ASTRO_ENV = { MALLOC_ARENA_MAX: '2', MIMALLOC_PURGE_DELAY: '0' };
+
 // Astro writes the folder it builds into here (src/integrations/build-report.ts), so this script
 // works on that folder however it was named; until then, the one named on the command line.
 const reportDir = mkdtempSync(join(tmpdir(), 'blog-build-'));
@@ -87,7 +97,7 @@ function astroBuild(argv: readonly string[]): Promise<string | undefined> {
     const child = spawn(process.execPath, [...ASTRO_NODE_FLAGS, join(root, 'node_modules/astro/bin/astro.mjs'), 'build', ...argv], {
       cwd: root,
       stdio: 'inherit',
-      env: { ASTRO_TELEMETRY_DISABLED: '1', MALLOC_ARENA_MAX: '2', ...process.env, [BUILD_REPORT_ENV]: reportFile },
+      env: { ASTRO_TELEMETRY_DISABLED: '1', ...ASTRO_ENV, ...process.env, [BUILD_REPORT_ENV]: reportFile },
     });
     astro = child;
     child.on('error', reject);
