@@ -19,31 +19,12 @@ import { constants, tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { BUILD_REPORT_ENV } from '../src/integrations/build-report.ts';
 import { buildCacheDir } from '../src/lib/build-cache.ts';
+import { ASTRO_NODE_FLAGS, astroEnv } from './lib/astro-process.ts';
 import { finishSite } from './lib/finish-site.ts';
 import { outDirOf } from './lib/out-dir.ts';
 
 const root = join(import.meta.dirname, '..');
 const args = process.argv.slice(2);
-
-/**
- * Node options of Astro's process. The JavaScript heap holds about 0.4 GB that lives through a
- * 5,000-post build, and V8 let it grow to twice that between full collections while pages
- * render. With `--heap-growing-percent=40` it grows by 40 % of what survived the last one.
- * Measured as the peak memory (RSS) of a cold 5,000-post build, with `MALLOC_ARENA_MAX=2` (glibc
- * otherwise keeps a memory arena per thread that allocates, and sharp's and the bundler's threads
- * leave hundreds of MB in them): 2.0 → 1.8 GB, within the noise of the build time.
- */
-const ASTRO_NODE_FLAGS = ['--heap-growing-percent=40'];
-
-/**
- * Environment of Astro's process. `MALLOC_ARENA_MAX=2`: see above. `MIMALLOC_PURGE_DELAY=0`:
- * Rolldown (the bundler) and Astro's compiler allocate with mimalloc, which kept about 0.3 GB
- * that the bundler had freed until the end of the build; with the setting it returns freed pages
- * to the system at once. Peak of a cold 5,000-post build: 1.87 → 1.54–1.56 GB (two runs); the
- * build time stayed within the noise (four cold 1,000-post builds each way, alternating:
- * 33.7–42.9 s without, 39.1–43.0 s with).
- */
-const ASTRO_ENV = { MALLOC_ARENA_MAX: '2', MIMALLOC_PURGE_DELAY: '0' };
 
 // Astro writes the folder it builds into here (src/integrations/build-report.ts), so this script
 // works on that folder however it was named; until then, the one named on the command line.
@@ -97,7 +78,7 @@ function astroBuild(argv: readonly string[]): Promise<string | undefined> {
     const child = spawn(process.execPath, [...ASTRO_NODE_FLAGS, join(root, 'node_modules/astro/bin/astro.mjs'), 'build', ...argv], {
       cwd: root,
       stdio: 'inherit',
-      env: { ASTRO_TELEMETRY_DISABLED: '1', ...ASTRO_ENV, ...process.env, [BUILD_REPORT_ENV]: reportFile },
+      env: astroEnv(process.env, { [BUILD_REPORT_ENV]: reportFile }),
     });
     astro = child;
     child.on('error', reject);

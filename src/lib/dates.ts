@@ -26,10 +26,14 @@ export function parseDay(value: string, timeZone: string = site.timeZone): Date 
   return new Date(date.getTime());
 }
 
+/** Results kept per formatter; more distinct instants than this start the memory afresh. */
+const REMEMBERED_RESULTS = 50_000;
+
 /**
  * `formatter`, with each result kept per instant and zone. A build shows the same few thousand
  * post dates on every index, topic and archive page, and a formatting in a time zone costs
- * about 40 µs (1,000 posts: 0.6 s of a cold build before).
+ * about 40 µs (1,000 posts: 0.6 s of a cold build before). Instants that are not post dates
+ * (the footer's current year, a long-running dev server) are bounded by `REMEMBERED_RESULTS`.
  */
 function remembered(
   formatter: (date: Date, timeZone: string) => string,
@@ -39,7 +43,9 @@ function remembered(
     const key = `${date.getTime()} ${timeZone}`;
     let result = results.get(key);
     if (result === undefined) {
+      // Throws (RangeError) for an invalid date before anything is kept.
       result = formatter(date, timeZone);
+      if (results.size >= REMEMBERED_RESULTS) results.clear();
       results.set(key, result);
     }
     return result;

@@ -55,6 +55,25 @@ describe('formatDate and toDayKey', () => {
     expect(toDayKey(instant, 'UTC')).toBe('2022-08-12');
     expect(toDayKey(new Date(instant.getTime() + 3_600_000), 'UTC')).toBe('2022-08-13');
     expect(formatDate(instant)).toBe('13.08.2022');
+    expect(toIsoDateTime(instant)).toBe('2022-08-13T01:30:00+02:00');
+    expect(toIsoDateTime(instant, 'UTC')).toBe('2022-08-12T23:30:00Z');
+    expect(yearOf(new Date('2021-12-31T23:30:00Z'))).toBe(2022);
+    expect(yearOf(new Date('2021-12-31T23:30:00Z'), 'UTC')).toBe(2021);
+  });
+
+  it('throws for an invalid date every time, as nothing is remembered for it', () => {
+    const invalid = new Date(Number.NaN);
+    expect(() => formatDate(invalid)).toThrow(RangeError);
+    expect(() => formatDate(invalid)).toThrow(RangeError);
+    expect(() => toDayKey(invalid)).toThrow(RangeError);
+  });
+
+  it('stays right for more distinct instants than it remembers', () => {
+    const start = Date.parse('2000-01-01T12:00:00Z');
+    for (let day = 0; day < 60_000; day++) toDayKey(new Date(start + day * 86_400_000));
+    expect(toDayKey(new Date(start))).toBe('2000-01-01');
+    expect(toDayKey(new Date(start + 59_999 * 86_400_000))).toBe('2164-04-09');
+    expect(formatDate(new Date(start + 30_000 * 86_400_000))).toBe('19.02.2082');
   });
 });
 
