@@ -142,30 +142,35 @@ interface PostFacts {
   toc: TocEntry[];
 }
 
-const factsById = new Map<string, Promise<PostFacts>>();
+/** `make`, called at most once per post and build; later calls get the first call's promise. */
+function oncePerPost<T>(make: (post: Post) => Promise<T>): (post: Post) => Promise<T> {
+  const made = new Map<string, Promise<T>>();
+  return (post) => {
+    let result = made.get(post.id);
+    if (result === undefined) {
+      result = make(post);
+      made.set(post.id, result);
+    }
+    return result;
+  };
+}
 
 /**
  * A post rendered once per build, with its teaser, reading time and table of contents: a post
  * appears on its article page, an index page, topic and author pages and in feeds, and parsing
  * its HTML for each of them cost more than rendering it.
  */
-function postFacts(post: Post): Promise<PostFacts> {
-  let facts = factsById.get(post.id);
-  if (!facts) {
-    facts = renderPostHtml(post).then((html) => {
-      const root = parseHtml(html);
-      // Kept for the whole build: the derived strings are detached from the parsed HTML.
-      return {
-        html,
-        teaser: detached(extractTeaser(root)),
-        minutes: readingMinutes(countWords(root.textContent)),
-        toc: tableOfContents(root).map((entry) => ({ ...entry, id: detached(entry.id), text: detached(entry.text) })),
-      };
-    });
-    factsById.set(post.id, facts);
-  }
-  return facts;
-}
+const postFacts = oncePerPost(async (post): Promise<PostFacts> => {
+  const html = await renderPostHtml(post);
+  const root = parseHtml(html);
+  // Kept for the whole build: the derived strings are detached from the parsed HTML.
+  return {
+    html,
+    teaser: detached(extractTeaser(root)),
+    minutes: readingMinutes(countWords(root.textContent)),
+    toc: tableOfContents(root).map((entry) => ({ ...entry, id: detached(entry.id), text: detached(entry.text) })),
+  };
+});
 
 /** The post's rendered teaser: the HTML before its `{/* more *\/}` marker, or its first paragraph. */
 export async function teaserHtml(post: Post): Promise<string> {
@@ -268,31 +273,22 @@ export interface FeedItem {
   author?: string;
 }
 
-const feedItemById = new Map<string, Promise<FeedItem>>();
-
 /** A post as a feed item, made once per build: the site's feeds and topic feeds share items. */
-function feedItemOf(post: Post): Promise<FeedItem> {
-  let item = feedItemById.get(post.id);
-  if (!item) {
-    item = (async () => {
-      const link = new URL(postUrl(post), site.url).href;
-      const { html, teaser } = await postFacts(post);
-      const author = await authorOf(post);
-      return {
-        title: post.data.title,
-        link,
-        pubDate: post.data.date,
-        updated: post.data.updated ?? post.data.date,
-        description: toFeedHtml(teaser, link),
-        content: toFeedHtml(html, link),
-        categories: post.data.tags,
-        ...(author === undefined ? {} : { author: author.data.name }),
-      };
-    })();
-    feedItemById.set(post.id, item);
-  }
-  return item;
-}
+const feedItemOf = oncePerPost(async (post): Promise<FeedItem> => {
+  const link = new URL(postUrl(post), site.url).href;
+  const { html, teaser } = await postFacts(post);
+  const author = await authorOf(post);
+  return {
+    title: post.data.title,
+    link,
+    pubDate: post.data.date,
+    updated: post.data.updated ?? post.data.date,
+    description: toFeedHtml(teaser, link),
+    content: toFeedHtml(html, link),
+    categories: post.data.tags,
+    ...(author === undefined ? {} : { author: author.data.name }),
+  };
+});
 
 /**
  * Feed items for the newest `site.feedItems` of `posts` (all published posts by default), newest

@@ -1,5 +1,5 @@
 import type { HTMLElement } from 'node-html-parser';
-import { parseHtml } from './html.ts';
+import { parsedHtml } from './html.ts';
 import { TEASER_END_ATTRIBUTE } from './teaser-marker.ts';
 
 /** True when the rendered post contains the teaser marker. */
@@ -11,7 +11,7 @@ export const hasTeaserMarker = (html: string): boolean => html.includes(TEASER_E
  * Takes the HTML or its parsed tree (which it does not change), so a caller parses once.
  */
 export function extractTeaser(html: string | HTMLElement): string {
-  const root = typeof html === 'string' ? parseHtml(html) : html;
+  const root = parsedHtml(html);
   const children = root.childNodes;
   const markerIndex = children.findIndex(
     (node) => isElement(node) && node.hasAttribute(TEASER_END_ATTRIBUTE),

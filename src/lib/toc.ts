@@ -1,5 +1,5 @@
 import type { HTMLElement } from 'node-html-parser';
-import { parseHtml } from './html.ts';
+import { parsedHtml } from './html.ts';
 
 /** A heading of an article, for the table of contents. */
 export interface TocEntry {
@@ -13,7 +13,7 @@ export const TOC_MIN_HEADINGS = 3;
 
 /** The h2 and h3 headings of a rendered article (HTML or its parsed tree), in order, with their anchor ids. */
 export function tableOfContents(html: string | HTMLElement): TocEntry[] {
-  return (typeof html === 'string' ? parseHtml(html) : html)
+  return parsedHtml(html)
     .querySelectorAll('h2[id], h3[id]')
     .map((heading) => ({
       depth: heading.tagName === 'H2' ? (2 as const) : (3 as const),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detached } from '../../src/lib/html.ts';
+import { detached, parsedHtml } from '../../src/lib/html.ts';
 
 // That the copy no longer points into its source is V8's business and not visible to JavaScript
 // (checked by hand with %DebugPrint: SEQ_ instead of SLICED_ string); this checks it is lossless.
@@ -14,5 +14,13 @@ describe('detached', () => {
     const cut = source.slice(10_000, 10_000 + text.length);
     expect(detached(cut)).toBe(text);
     expect(detached(cut).length).toBe(text.length);
+  });
+});
+
+describe('parsedHtml', () => {
+  it('parses a string, and passes a parsed tree through unchanged', () => {
+    const root = parsedHtml('<p>Hallo <em>Welt</em></p>');
+    expect(root.querySelector('em')?.textContent).toBe('Welt');
+    expect(parsedHtml(root)).toBe(root);
   });
 });
