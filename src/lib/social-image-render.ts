@@ -95,6 +95,19 @@ export function loadFaces(): Promise<CardFaces> {
  */
 export const CARD_PNG = { palette: true, colours: 16, dither: 0, effort: 1, compressionLevel: 6 } as const;
 
+/** Everything besides the card and the layout version that decides a card's pixels. */
+export interface RendererParts {
+  regular: Uint8Array;
+  bold: Uint8Array;
+  opentypeVersion: string;
+  sharpVersions: Readonly<Record<string, string | undefined>>;
+  png: Readonly<Record<string, unknown>>;
+}
+
+/** The cache key part of a renderer: any change to one of its parts gives another key. */
+export const rendererKey = (parts: RendererParts): string =>
+  cacheKey(parts.regular, parts.bold, parts.opentypeVersion, JSON.stringify(parts.sharpVersions), JSON.stringify(parts.png));
+
 let renderer: Promise<string> | undefined;
 
 /**
@@ -104,13 +117,13 @@ let renderer: Promise<string> | undefined;
  */
 export function rendererIdentity(): Promise<string> {
   renderer ??= readFontFiles().then(({ regular, bold }) =>
-    cacheKey(
+    rendererKey({
       regular,
       bold,
-      (requireFromRoot('opentype.js/package.json') as { version: string }).version,
-      JSON.stringify(sharp.versions),
-      JSON.stringify(CARD_PNG),
-    ),
+      opentypeVersion: (requireFromRoot('opentype.js/package.json') as { version: string }).version,
+      sharpVersions: sharp.versions,
+      png: CARD_PNG,
+    }),
   );
   return renderer;
 }

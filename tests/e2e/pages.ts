@@ -15,6 +15,7 @@ export const pageKinds = [
   { name: 'archive', path: '/archiv/' },
   { name: 'author', path: '/autor/redaktion/' },
   { name: 'imprint', path: '/impressum/' },
+  { name: 'privacy', path: '/datenschutz/' },
   { name: '404', path: '/gibt-es-nicht/', status: 404 },
   // The one page with a script; its results state is checked in search.test.ts.
   { name: 'search', path: '/suche/' },

@@ -18,6 +18,8 @@ import {
   loadFonts,
   missingGlyphs,
   rendererIdentity,
+  rendererKey,
+  type RendererParts,
 } from '../../src/lib/social-image-render.ts';
 import { TMP } from '../build/helpers.ts';
 
@@ -164,9 +166,33 @@ describe('cachedSocialCard', () => {
     expect(entries()).toHaveLength(2);
   });
 
-  it('names the renderer by the bytes of the fonts and the versions of the libraries', async () => {
-    expect(await rendererIdentity()).toMatch(/^[0-9a-f]{64}$/);
-    expect(await rendererIdentity()).toBe(await rendererIdentity());
+  const parts: RendererParts = {
+    regular: Uint8Array.of(1, 2, 3),
+    bold: Uint8Array.of(4, 5, 6),
+    opentypeVersion: '2.0.0',
+    sharpVersions: { sharp: '0.35.5', vips: '8.17.0' },
+    png: { palette: true, colours: 16 },
+  };
+
+  it.each<[string, Partial<RendererParts>]>([
+    ['a byte of the regular font', { regular: Uint8Array.of(1, 2, 4) }],
+    ['a byte of the bold font', { bold: Uint8Array.of(4, 5, 7) }],
+    ['the fonts swapped', { regular: parts.bold, bold: parts.regular }],
+    ['the opentype.js version', { opentypeVersion: '2.0.1' }],
+    ['a library version in sharp', { sharpVersions: { sharp: '0.35.5', vips: '8.17.1' } }],
+    ['the PNG settings', { png: { palette: true, colours: 32 } }],
+  ])('names the renderer anew when %s changes', (_, change) => {
+    expect(rendererKey({ ...parts, ...change })).not.toBe(rendererKey(parts));
+  });
+
+  it('names the same renderer alike, so cached cards are found again', () => {
+    expect(rendererKey({ ...parts, regular: Uint8Array.from(parts.regular) })).toBe(rendererKey(parts));
+  });
+
+  it('names the installed renderer by its real fonts and libraries', async () => {
+    const identity = await rendererIdentity();
+    expect(identity).toMatch(/^[0-9a-f]{64}$/);
+    expect(identity).not.toBe(rendererKey(parts));
   });
 });
 
