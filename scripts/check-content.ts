@@ -5,7 +5,8 @@
  * in git's index. `--only <file>…` reports only the given posts (all others still count as context).
  */
 import { join, relative, resolve } from 'node:path';
-import { checkPosts } from '../src/lib/check-posts.ts';
+import { buildCacheDir } from '../src/lib/build-cache.ts';
+import { checkContent } from '../src/lib/check-posts.ts';
 import { formatProblem } from '../src/lib/content-checks.ts';
 import { readContentFromDisk, readContentFromIndex } from '../src/lib/content-source.ts';
 
@@ -17,8 +18,9 @@ const paths = {
   publicDir: join(root, 'public'),
 };
 const staged = process.argv.includes('--staged');
-const { posts, context } = staged ? readContentFromIndex(paths) : readContentFromDisk(paths);
-let problems = checkPosts(posts, { ...context, now: new Date() });
+const snapshot = staged ? readContentFromIndex(paths) : readContentFromDisk(paths);
+const { posts } = snapshot;
+let problems = await checkContent(snapshot, new Date(), buildCacheDir(process.env, root));
 
 const onlyIndex = process.argv.indexOf('--only');
 if (onlyIndex >= 0) {

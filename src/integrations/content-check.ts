@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { checkPosts } from '../lib/check-posts.ts';
+import { checkContent } from '../lib/check-posts.ts';
 import { formatProblem } from '../lib/content-checks.ts';
 import { readContentFromDisk } from '../lib/content-source.ts';
 
@@ -13,16 +13,16 @@ import { readContentFromDisk } from '../lib/content-source.ts';
 export const contentCheck = (): AstroIntegration => ({
   name: 'blog-content-check',
   hooks: {
-    'astro:config:setup': ({ command, config, logger }) => {
+    'astro:config:setup': async ({ command, config, logger }) => {
       if (command !== 'build') return;
       const root = fileURLToPath(config.root);
-      const { posts, context } = readContentFromDisk({
+      const snapshot = readContentFromDisk({
         root,
         blogDir: resolve(root, process.env['BLOG_CONTENT_DIR'] ?? 'content/blog'),
         authorsDir: resolve(root, process.env['AUTHORS_CONTENT_DIR'] ?? 'content/authors'),
         publicDir: fileURLToPath(config.publicDir),
       });
-      const problems = checkPosts(posts, { ...context, now: new Date() });
+      const problems = await checkContent(snapshot, new Date(), fileURLToPath(config.cacheDir));
       for (const warning of problems.filter((problem) => problem.severity === 'warning')) {
         logger.warn(formatProblem(warning));
       }
@@ -32,7 +32,7 @@ export const contentCheck = (): AstroIntegration => ({
           `Fehler in den Beiträgen (${errors.length}), nichts gebaut:\n${errors.map(formatProblem).join('\n')}`,
         );
       }
-      logger.info(`${posts.length} Beiträge geprüft, keine Fehler`);
+      logger.info(`${snapshot.posts.length} Beiträge geprüft, keine Fehler`);
     },
   },
 });

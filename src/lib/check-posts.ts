@@ -18,6 +18,8 @@ import {
 } from './content-checks.ts';
 import { sitePaths } from './routes.ts';
 import { groupByTopic } from './topics.ts';
+import { cachedImageProblem } from './image-check.ts';
+import type { ContentSnapshot } from './content-source.ts';
 
 /** A post file as `npm run check` reads it. */
 export interface PostFile {
@@ -48,7 +50,26 @@ type PostData = z.output<typeof schema>;
  * the same body checks (src/lib/content.ts); this is the fast path for editors and the git hook.
  */
 export function checkPosts(posts: readonly PostFile[], context: CheckContext): Problem[] {
+  return checkPostsAndImages(posts, context).problems;
+}
+
+/** An image file a post shows, found on disk (or in git's index), with where the post names it. */
+export interface ImageUse {
+  /** The post, relative to the project. */
+  file: string;
+  line: number | undefined;
+  /** `image.src` for the cover; undefined for an image in the body. */
+  field: string | undefined;
+  /** As written in the post. */
+  src: string;
+  /** The image file, relative to the project. */
+  path: string;
+}
+
+/** `checkPosts`, and the image files the posts show, for `checkContent` to read. */
+function checkPostsAndImages(posts: readonly PostFile[], context: CheckContext): { problems: Problem[]; images: ImageUse[] } {
   const problems: Problem[] = [];
+  const images: ImageUse[] = [];
   const valid: { post: PostFile; data: PostData }[] = [];
   // Links are checked once all posts are read: only then is the set of existing pages known.
   const bodies: { file: string; facts: MdxFacts }[] = [];
@@ -81,7 +102,15 @@ export function checkPosts(posts: readonly PostFile[], context: CheckContext): P
     const fieldLines = new Map<string, number>();
     if (isMap(document.contents)) {
       for (const pair of document.contents.items) {
-        if (isScalar(pair.key) && pair.key.range) fieldLines.set(String(pair.key.value), lineOf(pair.key.range[0]));
+        if (!isScalar(pair.key) || !pair.key.range) continue;
+        const key = String(pair.key.value);
+        fieldLines.set(key, lineOf(pair.key.range[0]));
+        // Nested fields (`image.src`) get their own line, so a message points at the field itself.
+        if (isMap(pair.value)) {
+          for (const inner of pair.value.items) {
+            if (isScalar(inner.key) && inner.key.range) fieldLines.set(`${key}.${String(inner.key.value)}`, lineOf(inner.key.range[0]));
+          }
+        }
       }
     }
     const tagsLine = fieldLines.get('tags');
@@ -90,7 +119,7 @@ export function checkPosts(posts: readonly PostFile[], context: CheckContext): P
     if (!result.success) {
       for (const issue of result.error.issues) {
         const field = issue.path.map(String).join('.');
-        const line = fieldLines.get(String(issue.path[0] ?? ''));
+        const line = fieldLines.get(field) ?? fieldLines.get(String(issue.path[0] ?? ''));
         problems.push({
           file: post.file,
           ...(line === undefined ? {} : { line }),
@@ -114,19 +143,29 @@ export function checkPosts(posts: readonly PostFile[], context: CheckContext): P
         ),
       );
       const cover = result.data.image?.src;
-      if (cover !== undefined && !context.fileExists(join(dirname(post.file), cover))) {
-        problems.push({
-          file: post.file,
-          ...(fieldLines.has('image') ? { line: fieldLines.get('image')! } : {}),
-          field: 'image.src',
-          message: `Bilddatei ${cover} nicht gefunden; erwartet wird eine Datei neben dem Beitrag`,
-          severity: 'error',
-        });
+      const coverPath = cover === undefined ? undefined : join(dirname(post.file), cover);
+      const coverLine = fieldLines.get('image.src') ?? fieldLines.get('image');
+      if (cover !== undefined && coverPath !== undefined) {
+        if (context.fileExists(coverPath)) {
+          images.push({ file: post.file, line: coverLine, field: 'image.src', src: cover, path: coverPath });
+        } else {
+          problems.push({
+            file: post.file,
+            ...(coverLine === undefined ? {} : { line: coverLine }),
+            field: 'image.src',
+            message: `Bilddatei ${cover} nicht gefunden; erwartet wird eine Datei neben dem Beitrag`,
+            severity: 'error',
+          });
+        }
       }
     }
     const facts = analyzeMdx(body, bodyLine);
     for (const image of facts.images) {
-      if (image.src.startsWith('.') && !context.fileExists(join(dirname(post.file), image.src))) {
+      const path = join(dirname(post.file), image.src);
+      if (!image.src.startsWith('.')) continue;
+      if (context.fileExists(path)) {
+        images.push({ file: post.file, line: image.line, field: undefined, src: image.src, path });
+      } else {
         problems.push({
           file: post.file,
           line: image.line,
@@ -159,7 +198,39 @@ export function checkPosts(posts: readonly PostFile[], context: CheckContext): P
       return line === undefined ? problem : { ...problem, line };
     }),
   );
-  return problems.sort(
-    (a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || a.message.localeCompare(b.message),
-  );
+  return { problems: sortProblems(problems), images };
+}
+
+/** By file, line and message, so output never depends on the order files were read in. */
+const sortProblems = (problems: Problem[]): Problem[] =>
+  problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || a.message.localeCompare(b.message));
+
+/**
+ * Every content check of a snapshot (src/lib/content-source.ts): stray files in the blog folder,
+ * the posts (`checkPosts`), and each image the posts show, read and decoded
+ * (src/lib/image-check.ts). `npm run check`, the pre-commit hook and the build all call this.
+ */
+export async function checkContent(snapshot: ContentSnapshot, now: Date, cacheDir: string): Promise<Problem[]> {
+  const { problems, images } = checkPostsAndImages(snapshot.posts, { ...snapshot.context, now });
+  const verdicts = new Map<string, Promise<string | undefined>>();
+  const verdict = (path: string) => {
+    let found = verdicts.get(path);
+    if (found === undefined) {
+      found = snapshot.readBytes(path).then((bytes) => cachedImageProblem(bytes, cacheDir));
+      verdicts.set(path, found);
+    }
+    return found;
+  };
+  for (const image of images) {
+    const problem = await verdict(image.path);
+    if (problem === undefined) continue;
+    problems.push({
+      file: image.file,
+      ...(image.line === undefined ? {} : { line: image.line }),
+      field: image.field ?? `Bild ${image.src}`,
+      message: image.field === undefined ? problem : `Bild ${image.src} ${problem}`,
+      severity: 'error',
+    });
+  }
+  return sortProblems([...snapshot.fileProblems, ...problems]);
 }

@@ -1,7 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { CheckContext, PostFile } from './check-posts.ts';
+import { sortBlogFiles } from './blog-files.ts';
+import type { Problem } from './content-checks.ts';
 
 // Reads the posts for the content checks, either from disk (npm run check, the build) or from
 // git's index (the pre-commit hook: exactly what the commit will contain).
@@ -34,24 +37,31 @@ const toPosix = (path: string) => path.split('\\').join('/');
 /** A snapshot of the content: the posts and what the checks need to know around them. */
 export interface ContentSnapshot {
   posts: PostFile[];
+  /** Files under the blog folder that are neither posts nor their images (src/lib/blog-files.ts). */
+  fileProblems: Problem[];
   context: Omit<CheckContext, 'now'>;
+  /** The bytes of a file (relative to the project): for reading images. */
+  readBytes: (file: string) => Promise<Buffer>;
 }
 
 /** The content as it is on disk. */
 export function readContentFromDisk(paths: ContentPaths): ContentSnapshot {
   const project = (path: string) => toPosix(relative(paths.root, path));
-  const posts = listDir(paths.blogDir, /\.mdx$/i).map((entry) => ({
+  const blogFiles = sortBlogFiles(listDir(paths.blogDir, /./), (entry) => project(join(paths.blogDir, entry)));
+  const posts = blogFiles.posts.map((entry) => ({
     file: project(join(paths.blogDir, entry)),
-    id: entry.replace(/\.mdx$/i, ''),
+    id: entry.replace(/\.mdx$/, ''),
     source: readFileSync(join(paths.blogDir, entry), 'utf8'),
   }));
   return {
     posts,
+    fileProblems: blogFiles.problems,
     context: {
       authorIds: new Set(listDir(paths.authorsDir, /\.ya?ml$/i).map((file) => file.replace(/\.ya?ml$/i, ''))),
       publicFiles: listDir(paths.publicDir, /./).map((file) => `/${file}`),
       fileExists: (file) => existsSync(join(paths.root, file)),
     },
+    readBytes: (file) => readFile(join(paths.root, file)),
   };
 }
 
@@ -69,15 +79,18 @@ export function readContentFromIndex(paths: ContentPaths): ContentSnapshot {
   const blogPrefix = `${toPosix(relative(paths.root, paths.blogDir))}/`;
   const authorsPrefix = `${toPosix(relative(paths.root, paths.authorsDir))}/`;
   const publicPrefix = `${toPosix(relative(paths.root, paths.publicDir))}/`;
-  const posts = indexed
-    .filter((file) => file.startsWith(blogPrefix) && /\.mdx$/i.test(file))
-    .map((file) => ({
-      file,
-      id: file.slice(blogPrefix.length).replace(/\.mdx$/i, ''),
-      source: git(['show', `:${file}`]),
-    }));
+  const blogFiles = sortBlogFiles(
+    indexed.filter((file) => file.startsWith(blogPrefix)).map((file) => file.slice(blogPrefix.length)),
+    (entry) => `${blogPrefix}${entry}`,
+  );
+  const posts = blogFiles.posts.map((entry) => ({
+    file: `${blogPrefix}${entry}`,
+    id: entry.replace(/\.mdx$/, ''),
+    source: git(['show', `:${blogPrefix}${entry}`]),
+  }));
   return {
     posts,
+    fileProblems: blogFiles.problems,
     context: {
       authorIds: new Set(
         indexed
@@ -87,5 +100,6 @@ export function readContentFromIndex(paths: ContentPaths): ContentSnapshot {
       publicFiles: indexed.filter((file) => file.startsWith(publicPrefix)).map((file) => `/${file.slice(publicPrefix.length)}`),
       fileExists: (file) => inIndex.has(toPosix(file)),
     },
+    readBytes: async (file) => execFileSync('git', ['show', `:${toPosix(file)}`], { cwd: paths.root, maxBuffer: 1 << 30 }),
   };
 }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { checkPosts, type PostFile } from '../../src/lib/check-posts.ts';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { afterAll } from 'vitest';
+import { checkContent, checkPosts, type PostFile } from '../../src/lib/check-posts.ts';
+import type { ContentSnapshot } from '../../src/lib/content-source.ts';
+import { TMP } from '../build/helpers.ts';
 import { formatProblem } from '../../src/lib/content-checks.ts';
 
 const GOOD: PostFile = {
@@ -38,7 +44,7 @@ describe('checkPosts: one line per problem, with file, line, field and expectati
     ['image without alt text', post('mit-bild/index', 'title: "A"\ndate: 2022-02-01', '![](./foto.png)\n'), [expect.stringMatching(/^content\/blog\/mit-bild\/index\.mdx:6: Bild \.\/foto\.png hat keinen Alternativtext/)]],
     ['missing image file', post('a', 'title: "A"\ndate: 2022-02-01', '![Foto](./weg.png)\n'), ['content/blog/a.mdx:6: Bilddatei ./weg.png nicht gefunden; erwartet wird eine Datei neben dem Beitrag']],
     ['cover without alt', post('mit-bild/index', 'title: "A"\ndate: 2022-02-01\nimage:\n  src: ./cover.png'), [expect.stringMatching(/^content\/blog\/mit-bild\/index\.mdx:4: image\.alt: fehlt; erwartet wird ein Alternativtext/)]],
-    ['missing cover file', post('a', 'title: "A"\ndate: 2022-02-01\nimage:\n  src: ./weg.png\n  alt: "Foto"'), ['content/blog/a.mdx:4: image.src: Bilddatei ./weg.png nicht gefunden; erwartet wird eine Datei neben dem Beitrag']],
+    ['missing cover file', post('a', 'title: "A"\ndate: 2022-02-01\nimage:\n  src: ./weg.png\n  alt: "Foto"'), ['content/blog/a.mdx:5: image.src: Bilddatei ./weg.png nicht gefunden; erwartet wird eine Datei neben dem Beitrag']],
     ['MDX syntax error', post('a', 'title: "A"\ndate: 2022-02-01', 'Zeile.\n\nEin <Kasten und {offen\n'), [expect.stringMatching(/^content\/blog\/a\.mdx:8: MDX-Syntaxfehler: /)]],
     ['link to a missing page', post('a', 'title: "A"\ndate: 2022-02-01', '[weg](/blog/2019/weg/)\n'), [expect.stringMatching(/^content\/blog\/a\.mdx:6: Link auf \/blog\/2019\/weg\/: diese Seite gibt es nicht/)]],
     ['link to a draft', post('a', 'title: "A"\ndate: 2022-02-01', '[Entwurf](/blog/2022/entwurf/)\n'), [expect.stringMatching(/Link auf \/blog\/2022\/entwurf\/: diese Seite gibt es nicht/)]],
@@ -56,6 +62,40 @@ describe('checkPosts: one line per problem, with file, line, field and expectati
     expect(run(post('grüße', 'title: "G"\ndate: 2022-02-01'), post('gruesse', 'title: "G2"\ndate: 2022-03-01'))).toEqual([
       'content/blog/gruesse.mdx: gleiche Adresse /blog/2022/gruesse/ wie content/blog/grüße.mdx; erwartet wird ein eigener Dateiname (oder ein anderes Jahr)',
       'content/blog/grüße.mdx: gleiche Adresse /blog/2022/gruesse/ wie content/blog/gruesse.mdx; erwartet wird ein eigener Dateiname (oder ein anderes Jahr)',
+    ]);
+  });
+});
+
+describe('checkContent: stray files and every image a post shows, in one run', () => {
+  mkdirSync(TMP, { recursive: true });
+  const cacheDir = mkdtempSync(join(TMP, 'unit-check-content-'));
+  afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));
+
+  it('names each broken image at the line that shows it, with the other problems', async () => {
+    const good = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#fff' } }).png().toBuffer();
+    const files = new Map<string, Buffer>([
+      ['content/blog/mit-bild/cover.png', Buffer.alloc(0)],
+      ['content/blog/mit-bild/foto.png', good.subarray(0, 20)],
+      ['content/blog/mit-bild/gut.png', good],
+    ]);
+    const snapshot: ContentSnapshot = {
+      posts: [
+        GOOD,
+        post(
+          'mit-bild/index',
+          'title: "Bilder"\ndate: 2022-02-01\nimage:\n  src: ./cover.png\n  alt: "Titelbild"',
+          '![Foto](./foto.png)\n\n![Gut](./gut.png)\n\n![Noch einmal](./foto.png)\n',
+        ),
+      ],
+      fileProblems: [{ file: 'content/blog/neu.md', message: 'wird nicht veröffentlicht', severity: 'error' }],
+      context: { ...context, fileExists: (file) => files.has(file) },
+      readBytes: async (file) => files.get(file)!,
+    };
+    expect((await checkContent(snapshot, context.now, cacheDir)).map(formatProblem)).toEqual([
+      expect.stringMatching(/^content\/blog\/mit-bild\/index\.mdx:5: image\.src: Bild \.\/cover\.png ist leer \(0 Byte\)/),
+      expect.stringMatching(/^content\/blog\/mit-bild\/index\.mdx:9: Bild \.\/foto\.png: lässt sich nicht lesen/),
+      expect.stringMatching(/^content\/blog\/mit-bild\/index\.mdx:13: Bild \.\/foto\.png: lässt sich nicht lesen/),
+      'content/blog/neu.md: wird nicht veröffentlicht',
     ]);
   });
 });
