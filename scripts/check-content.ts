@@ -8,15 +8,10 @@ import { join, relative, resolve } from 'node:path';
 import { buildCacheDir } from '../src/lib/build-cache.ts';
 import { checkContent } from '../src/lib/check-posts.ts';
 import { formatProblem } from '../src/lib/content-checks.ts';
-import { readContentFromDisk, readContentFromIndex } from '../src/lib/content-source.ts';
+import { contentPaths, readContentFromDisk, readContentFromIndex } from '../src/lib/content-source.ts';
 
 const root = join(import.meta.dirname, '..');
-const paths = {
-  root,
-  blogDir: resolve(root, process.env['BLOG_CONTENT_DIR'] ?? 'content/blog'),
-  authorsDir: resolve(root, process.env['AUTHORS_CONTENT_DIR'] ?? 'content/authors'),
-  publicDir: join(root, 'public'),
-};
+const paths = contentPaths(root);
 const staged = process.argv.includes('--staged');
 const snapshot = staged ? readContentFromIndex(paths) : readContentFromDisk(paths);
 const { posts } = snapshot;

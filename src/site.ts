@@ -27,49 +27,4 @@ export const site = {
   feedLanguage: 'de-DE',
   /** `og:locale` of every page (Open Graph writes language_TERRITORY). */
   ogLocale: 'de_DE',
-  /**
-   * Facts for the Impressum (§ 5 DDG, § 18 Abs. 2 MStV) and the privacy policy (Art. 13 DSGVO).
-   * Every value starting with "[Platzhalter" must be replaced with the cooperative's real data
-   * before going live; the build warns while any is left. An empty string hides an optional line.
-   */
-  legal: {
-    /** Full name including the legal form. */
-    name: 'Hostsharing eG',
-    /** Postal address for service of documents: no P.O. box. */
-    address: {
-      street: '[Platzhalter: Straße und Hausnummer]',
-      postalCode: '[Platzhalter: PLZ]',
-      city: '[Platzhalter: Ort]',
-      country: 'Deutschland',
-    },
-    email: '[Platzhalter: E-Mail-Adresse für Anfragen]',
-    phone: '[Platzhalter: Telefonnummer]',
-    /** Members of the Vorstand, who represent the eG. */
-    board: ['[Platzhalter: Vorstandsmitglied 1]', '[Platzhalter: Vorstandsmitglied 2]'],
-    /** Chair of the Aufsichtsrat. */
-    supervisoryBoardChair: '[Platzhalter: Vorsitz des Aufsichtsrats]',
-    /** Court that keeps the Genossenschaftsregister, e. g. "Amtsgericht …". */
-    registerCourt: '[Platzhalter: Registergericht]',
-    /** Entry in the Genossenschaftsregister, e. g. "GnR …". */
-    registerNumber: '[Platzhalter: Nummer im Genossenschaftsregister]',
-    /** Umsatzsteuer-Identifikationsnummer; empty when the eG has none. */
-    vatId: '[Platzhalter: USt-IdNr. oder leer lassen]',
-    /** Auditing association (Prüfungsverband) the eG belongs to by § 54 GenG, with its address. */
-    auditAssociation: '[Platzhalter: Name und Anschrift des Prüfungsverbands]',
-    /** Person responsible for the editorial content (§ 18 Abs. 2 MStV), with address. */
-    editorialResponsible: {
-      name: '[Platzhalter: Name der verantwortlichen Person]',
-      address: '[Platzhalter: Anschrift der verantwortlichen Person]',
-    },
-    privacy: {
-      /** Contact of the data protection officer; empty when the eG has none. */
-      dataProtectionOfficer: '[Platzhalter: Kontakt der/des Datenschutzbeauftragten oder leer lassen]',
-      /** Who runs the web server that writes the access log. */
-      hosting: '[Platzhalter: Betreiber des Webservers, z. B. die Genossenschaft selbst]',
-      /** How long the web server keeps its access log. */
-      logRetention: '[Platzhalter: Speicherdauer der Server-Logdateien, z. B. 7 Tage]',
-      /** Supervisory authority for data protection responsible for the eG, with address. */
-      supervisoryAuthority: '[Platzhalter: zuständige Datenschutz-Aufsichtsbehörde mit Anschrift]',
-    },
-  },
 } as const;

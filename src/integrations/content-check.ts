@@ -1,9 +1,8 @@
-import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { checkContent } from '../lib/check-posts.ts';
 import { formatProblem } from '../lib/content-checks.ts';
-import { readContentFromDisk } from '../lib/content-source.ts';
+import { contentPaths, readContentFromDisk } from '../lib/content-source.ts';
 
 /**
  * Runs the editors' content checks (`npm run check`) first thing in `astro build`, so a broken
@@ -16,12 +15,7 @@ export const contentCheck = (): AstroIntegration => ({
     'astro:config:setup': async ({ command, config, logger }) => {
       if (command !== 'build') return;
       const root = fileURLToPath(config.root);
-      const snapshot = readContentFromDisk({
-        root,
-        blogDir: resolve(root, process.env['BLOG_CONTENT_DIR'] ?? 'content/blog'),
-        authorsDir: resolve(root, process.env['AUTHORS_CONTENT_DIR'] ?? 'content/authors'),
-        publicDir: fileURLToPath(config.publicDir),
-      });
+      const snapshot = readContentFromDisk(contentPaths(root, process.env, fileURLToPath(config.publicDir)));
       const problems = await checkContent(snapshot, new Date(), fileURLToPath(config.cacheDir));
       for (const warning of problems.filter((problem) => problem.severity === 'warning')) {
         logger.warn(formatProblem(warning));

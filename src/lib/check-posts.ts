@@ -19,6 +19,7 @@ import {
 import { sitePaths } from './routes.ts';
 import { groupByTopic } from './topics.ts';
 import { cachedImageProblem } from './image-check.ts';
+import { parseLegal, placeholderSummary, type LegalResult } from './legal.ts';
 import type { ContentSnapshot } from './content-source.ts';
 
 /** A post file as `npm run check` reads it. */
@@ -201,14 +202,16 @@ function checkPostsAndImages(posts: readonly PostFile[], context: CheckContext):
   return { problems: sortProblems(problems), images };
 }
 
+const legalProblems = (result: LegalResult, file: string): Problem[] => [...result.problems, ...placeholderSummary(file, result.placeholders)];
+
 /** By file, line and message, so output never depends on the order files were read in. */
 const sortProblems = (problems: Problem[]): Problem[] =>
   problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || a.message.localeCompare(b.message));
 
 /**
  * Every content check of a snapshot (src/lib/content-source.ts): stray files in the blog folder,
- * the posts (`checkPosts`), and each image the posts show, read and decoded
- * (src/lib/image-check.ts). `npm run check`, the pre-commit hook and the build all call this.
+ * the posts (`checkPosts`), each image the posts show, read and decoded
+ * (src/lib/image-check.ts), and the legal data (src/lib/legal.ts; placeholders are warnings). `npm run check`, the pre-commit hook and the build all call this.
  */
 export async function checkContent(snapshot: ContentSnapshot, now: Date, cacheDir: string): Promise<Problem[]> {
   const { problems, images } = checkPostsAndImages(snapshot.posts, { ...snapshot.context, now });
@@ -232,5 +235,9 @@ export async function checkContent(snapshot: ContentSnapshot, now: Date, cacheDi
       severity: 'error',
     });
   }
-  return sortProblems([...snapshot.fileProblems, ...problems]);
+  const legal =
+    snapshot.legal.source === undefined
+      ? [{ file: snapshot.legal.file, message: 'fehlt; erwartet werden die Angaben für Impressum und Datenschutzerklärung (Vorlage im Repository)', severity: 'error' as const }]
+      : legalProblems(parseLegal(snapshot.legal.source, snapshot.legal.file), snapshot.legal.file);
+  return sortProblems([...snapshot.fileProblems, ...problems, ...legal]);
 }

@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
+import { legalFile } from './legal.ts';
 import type { CheckContext, PostFile } from './check-posts.ts';
 import { sortBlogFiles } from './blog-files.ts';
 import type { Problem } from './content-checks.ts';
@@ -15,6 +16,8 @@ export interface ContentPaths {
   blogDir: string;
   authorsDir: string;
   publicDir: string;
+  /** content/site/legal.yaml (src/lib/legal.ts). */
+  legalFile: string;
 }
 
 /** Files under `dir` (relative, forward slashes) whose name matches `pattern`. */
@@ -32,6 +35,18 @@ function listDir(dir: string, pattern: RegExp): string[] {
   return found;
 }
 
+/**
+ * The content folders of the project at `root`: `BLOG_CONTENT_DIR`, `AUTHORS_CONTENT_DIR` and
+ * `LEGAL_CONTENT_FILE` select others (test fixtures, benchmark corpora).
+ */
+export const contentPaths = (root: string, env: NodeJS.ProcessEnv = process.env, publicDir = join(root, 'public')): ContentPaths => ({
+  root,
+  blogDir: resolve(root, env['BLOG_CONTENT_DIR'] ?? 'content/blog'),
+  authorsDir: resolve(root, env['AUTHORS_CONTENT_DIR'] ?? 'content/authors'),
+  publicDir,
+  legalFile: resolve(root, legalFile(env)),
+});
+
 const toPosix = (path: string) => path.split('\\').join('/');
 
 /** A snapshot of the content: the posts and what the checks need to know around them. */
@@ -40,6 +55,8 @@ export interface ContentSnapshot {
   /** Files under the blog folder that are neither posts nor their images (src/lib/blog-files.ts). */
   fileProblems: Problem[];
   context: Omit<CheckContext, 'now'>;
+  /** The legal data's file (relative to the project) and its text, undefined when it is missing. */
+  legal: { file: string; source: string | undefined };
   /** The bytes of a file (relative to the project): for reading images. */
   readBytes: (file: string) => Promise<Buffer>;
 }
@@ -61,6 +78,7 @@ export function readContentFromDisk(paths: ContentPaths): ContentSnapshot {
       publicFiles: listDir(paths.publicDir, /./).map((file) => `/${file}`),
       fileExists: (file) => existsSync(join(paths.root, file)),
     },
+    legal: { file: project(paths.legalFile), source: existsSync(paths.legalFile) ? readFileSync(paths.legalFile, 'utf8') : undefined },
     readBytes: (file) => readFile(join(paths.root, file)),
   };
 }
@@ -71,7 +89,7 @@ export function readContentFromDisk(paths: ContentPaths): ContentSnapshot {
  */
 export function readContentFromIndex(paths: ContentPaths): ContentSnapshot {
   const git = (args: string[]) => execFileSync('git', args, { cwd: paths.root, encoding: 'utf8', maxBuffer: 1 << 30 });
-  const indexed = git(['ls-files', '-z', '--', relative(paths.root, paths.blogDir), relative(paths.root, paths.authorsDir), relative(paths.root, paths.publicDir)])
+  const indexed = git(['ls-files', '-z', '--', relative(paths.root, paths.blogDir), relative(paths.root, paths.authorsDir), relative(paths.root, paths.publicDir), relative(paths.root, paths.legalFile)])
     .split('\0')
     .filter((file) => file !== '')
     .map(toPosix);
@@ -99,6 +117,10 @@ export function readContentFromIndex(paths: ContentPaths): ContentSnapshot {
       ),
       publicFiles: indexed.filter((file) => file.startsWith(publicPrefix)).map((file) => `/${file.slice(publicPrefix.length)}`),
       fileExists: (file) => inIndex.has(toPosix(file)),
+    },
+    legal: {
+      file: toPosix(relative(paths.root, paths.legalFile)),
+      source: inIndex.has(toPosix(relative(paths.root, paths.legalFile))) ? git(['show', `:${toPosix(relative(paths.root, paths.legalFile))}`]) : undefined,
     },
     readBytes: async (file) => execFileSync('git', ['show', `:${toPosix(file)}`], { cwd: paths.root, maxBuffer: 1 << 30 }),
   };

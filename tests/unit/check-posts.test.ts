@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll } from 'vitest';
 import { checkContent, checkPosts, type PostFile } from '../../src/lib/check-posts.ts';
 import type { ContentSnapshot } from '../../src/lib/content-source.ts';
-import { TMP } from '../build/helpers.ts';
+import { ROOT, TMP } from '../build/helpers.ts';
 import { formatProblem } from '../../src/lib/content-checks.ts';
 
 const GOOD: PostFile = {
@@ -89,6 +89,7 @@ describe('checkContent: stray files and every image a post shows, in one run', (
       ],
       fileProblems: [{ file: 'content/blog/neu.md', message: 'wird nicht veröffentlicht', severity: 'error' }],
       context: { ...context, fileExists: (file) => files.has(file) },
+      legal: { file: 'content/site/legal.yaml', source: readFileSync(join(ROOT, 'tests/fixtures/legal-filled.yaml'), 'utf8') },
       readBytes: async (file) => files.get(file)!,
     };
     expect((await checkContent(snapshot, context.now, cacheDir)).map(formatProblem)).toEqual([
@@ -97,5 +98,25 @@ describe('checkContent: stray files and every image a post shows, in one run', (
       expect.stringMatching(/^content\/blog\/mit-bild\/index\.mdx:13: Bild \.\/foto\.png: lässt sich nicht lesen/),
       'content/blog/neu.md: wird nicht veröffentlicht',
     ]);
+  });
+});
+
+describe('checkContent: the legal data', () => {
+  const snapshot = (source: string | undefined): ContentSnapshot => ({
+    posts: [GOOD],
+    fileProblems: [],
+    context,
+    legal: { file: 'content/site/legal.yaml', source },
+    readBytes: async () => Buffer.alloc(0),
+  });
+  const filled = readFileSync(join(ROOT, 'tests/fixtures/legal-filled.yaml'), 'utf8');
+
+  it.each([
+    ['filled in', filled, []],
+    ['missing', undefined, ['content/site/legal.yaml: fehlt; erwartet werden die Angaben für Impressum und Datenschutzerklärung (Vorlage im Repository)']],
+    ['with a wrong field', filled.replace('city: "Hamburg"', 'city: ""'), ['content/site/legal.yaml:5: address.city: ist leer; erwartet wird der Ort']],
+    ['with a placeholder', filled.replace('"GnR 0000"', '"[Platzhalter]"'), [expect.stringMatching(/^content\/site\/legal\.yaml: Warnung: 1 Angabe\(n\) .*\(registerNumber\)/)]],
+  ])('%s', async (_, source, expected) => {
+    expect((await checkContent(snapshot(source), context.now, TMP)).map(formatProblem)).toEqual(expected);
   });
 });
