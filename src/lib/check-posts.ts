@@ -19,6 +19,7 @@ import {
 import { sitePaths } from './routes.ts';
 import { groupByTopic } from './topics.ts';
 import { cachedImageProblem } from './image-check.ts';
+import { explainYamlError } from './yaml-errors.ts';
 import { parseLegal, placeholderSummary, type LegalResult } from './legal.ts';
 import type { ContentSnapshot } from './content-source.ts';
 
@@ -90,13 +91,14 @@ function checkPostsAndImages(posts: readonly PostFile[], context: CheckContext):
     const document = parseDocument(frontmatter, { prettyErrors: false });
     const lineOf = (offset: number) => frontmatter.slice(0, offset).split('\n').length + 1;
     if (document.errors.length > 0) {
+      const seen = new Set<string>();
       for (const error of document.errors) {
-        problems.push({
-          file: post.file,
-          line: lineOf(error.pos[0]),
-          message: `Kopfbereich ist kein gültiges YAML (${error.code}); erwartet wird je Zeile „feld: wert“`,
-          severity: 'error',
-        });
+        // Lines within the frontmatter; the file has the opening `---` above it.
+        const mistake = explainYamlError({ code: error.code, message: error.message, line: lineOf(error.pos[0]) - 1 }, frontmatter);
+        const key = `${mistake.line}\n${mistake.message}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        problems.push({ file: post.file, line: mistake.line + 1, message: `Kopfbereich: ${mistake.message}`, severity: 'error' });
       }
       continue;
     }

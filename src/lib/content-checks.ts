@@ -19,9 +19,14 @@ export interface MdxFacts {
   /** Lines of `{/* more *\/}` markers. */
   markers: number[];
   links: { url: string; line: number }[];
-  images: { src: string; alt: string | undefined; line: number }[];
+  /** Markdown images, and `<img>` elements (`html`), which the build does not process. */
+  images: { src: string; alt: string | undefined; line: number; html?: boolean }[];
   /** Capitalised JSX elements (`<Note>`): MDX components the site must provide. */
   components: { name: string; line: number }[];
+  /** Lower-case JSX elements (`<iframe>`, `<img>`, `<note>`): HTML written into the post. */
+  elements: { name: string; line: number }[];
+  /** Lines of `# Heading`: a second `<h1>` beside the title. */
+  topHeadings: number[];
   /** Set when the MDX does not parse. */
   syntaxError?: { line: number; message: string };
 }
@@ -34,6 +39,7 @@ type Node = {
   url?: string;
   alt?: string | null;
   name?: string | null;
+  depth?: number;
   attributes?: { type: string; name?: string; value?: unknown }[];
 };
 
@@ -42,7 +48,7 @@ type Node = {
  * `firstLine` is the file line the body starts on, so reported lines match the file.
  */
 export function analyzeMdx(body: string, firstLine = 1): MdxFacts {
-  const facts: MdxFacts = { markers: [], links: [], images: [], components: [] };
+  const facts: MdxFacts = { markers: [], links: [], images: [], components: [], elements: [], topHeadings: [] };
   let tree: Node;
   try {
     tree = mdxToMdast(body) as Node;
@@ -66,15 +72,17 @@ export function analyzeMdx(body: string, firstLine = 1): MdxFacts {
   };
   const visit = (node: Node) => {
     if (node.type === 'mdxFlowExpression' && isTeaserMarker(node.value ?? '')) facts.markers.push(lineOf(node));
+    if (node.type === 'heading' && node.depth === 1) facts.topHeadings.push(lineOf(node));
     if (node.type === 'link' && node.url !== undefined) facts.links.push({ url: node.url, line: lineOf(node) });
     if (node.type === 'image' && node.url !== undefined) {
       facts.images.push({ src: node.url, alt: node.alt ?? undefined, line: lineOf(node) });
     }
     if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name) {
       if (node.name === 'img') {
-        facts.images.push({ src: attribute(node, 'src') ?? '', alt: attribute(node, 'alt'), line: lineOf(node) });
+        facts.images.push({ src: attribute(node, 'src') ?? '', alt: attribute(node, 'alt'), line: lineOf(node), html: true });
       }
       if (/^[A-Z]/.test(node.name)) facts.components.push({ name: node.name, line: lineOf(node) });
+      else facts.elements.push({ name: node.name, line: lineOf(node) });
       const href = node.name === 'a' ? attribute(node, 'href') : undefined;
       if (href !== undefined) facts.links.push({ url: href, line: lineOf(node) });
     }
@@ -100,6 +108,12 @@ export function syntaxHint(detail: string): string {
   }
   return 'der Text ist kein gültiges MDX; bitte die Zeile prüfen';
 }
+
+/** HTML elements that load content from another server, which the site's CSP blocks. */
+const EMBEDS = new Set(['iframe', 'embed', 'object', 'script', 'video', 'audio', 'source', 'link']);
+
+/** Whether a URL points to another server (`https://…`, `//…`). */
+const isForeign = (url: string): boolean => /^(?:[a-z][a-z0-9+.-]*:)?\/\//i.test(url);
 
 /** Components editors may use without importing them (see src/components/mdx.ts). */
 export const KNOWN_COMPONENTS = ['Note'] as const;
@@ -158,6 +172,49 @@ export function checkBody(
         message: `Bild ${image.src} hat keinen Alternativtext; erwartet wird eine Beschreibung, z. B. ![Was das Bild zeigt](${image.src})`,
         severity: 'error',
       });
+    }
+  }
+  for (const line of facts.topHeadings) {
+    problems.push({
+      file,
+      line,
+      message: 'eine Überschrift mit # wird eine zweite Hauptüberschrift neben dem Titel; erwartet wird ## für Zwischenüberschriften (der title ist die Hauptüberschrift)',
+      severity: 'warning',
+    });
+  }
+  for (const element of facts.elements) {
+    const component = KNOWN_COMPONENTS.find((name) => name.toLowerCase() === element.name.toLowerCase());
+    const message =
+      component !== undefined
+        ? `<${element.name}> ist klein geschrieben und wird kein Kasten; erwartet wird <${component}> mit großem Anfangsbuchstaben`
+        : EMBEDS.has(element.name)
+          ? `<${element.name}> lädt Inhalte von einem fremden Server: die Website blockiert das (Datenschutz: keine Anfragen an andere Server, Content-Security-Policy), auch wenn es in npm run dev erscheint; erwartet wird ein Link, z. B. [Video ansehen](https://…), gern mit einem Vorschaubild neben dem Beitrag, das auf das Video verlinkt`
+          : undefined;
+    if (message !== undefined) problems.push({ file, line: element.line, message, severity: 'error' });
+  }
+  for (const image of facts.images) {
+    const message = image.html
+      ? `<img> wird nicht verarbeitet (keine Verkleinerung, keine Breite und Höhe, ./ gilt nicht); erwartet wird ![Was das Bild zeigt](${image.src.startsWith('.') ? image.src : './bild.png'}) mit der Datei neben dem Beitrag`
+      : isForeign(image.src)
+        ? `Bild ${image.src} liegt auf einem fremden Server: die Website blockiert es (Datenschutz: keine Anfragen an andere Server), auch wenn es in npm run dev erscheint; erwartet wird die Bilddatei neben dem Beitrag – herunterladen (Nutzungsrechte beachten) und als ![Beschreibung](./datei.jpg) einbinden`
+        : undefined;
+    if (message !== undefined) problems.push({ file, line: image.line, message, severity: 'error' });
+    else if (image.src.startsWith('/') && !image.src.startsWith('//')) {
+      problems.push(
+        knownPaths.has(internalPath(image.src) ?? image.src)
+          ? {
+              file,
+              line: image.line,
+              message: `Bild ${image.src} aus public/ wird unverändert in voller Größe ausgeliefert (ohne Verkleinerung, ohne Breite und Höhe); erwartet wird die Bilddatei neben dem Beitrag: ![…](./${image.src.split('/').at(-1)})`,
+              severity: 'warning',
+            }
+          : {
+              file,
+              line: image.line,
+              message: `Bilddatei ${image.src} gibt es in public/ nicht; erwartet wird eine Datei neben dem Beitrag, eingebunden als ![…](./datei.png)`,
+              severity: 'error',
+            },
+      );
     }
   }
   for (const component of facts.components) {

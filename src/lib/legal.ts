@@ -4,6 +4,7 @@ import { z } from 'astro/zod';
 import { LineCounter, parseDocument } from 'yaml';
 import { formatProblem, type Problem } from './content-checks.ts';
 import { text } from './schema.ts';
+import { explainYamlError } from './yaml-errors.ts';
 
 // The facts of the Impressum and the privacy policy are content that the cooperative maintains
 // (content/site/legal.yaml), not code: one schema with German messages checks them in
@@ -111,12 +112,10 @@ export function parseLegal(source: string, file: string): LegalResult {
     return {
       legal: undefined,
       placeholders: [],
-      problems: document.errors.map((error) => ({
-        file,
-        line: lineAt(error.pos[0]),
-        message: `ist kein gültiges YAML (${error.code}); erwartet wird je Zeile „feld: "Text"“ wie in der Vorlage`,
-        severity: 'error' as const,
-      })),
+      problems: document.errors.map((error) => {
+        const mistake = explainYamlError({ code: error.code, message: error.message, line: lineAt(error.pos[0]) }, source);
+        return { file, line: mistake.line, message: mistake.message, severity: 'error' as const };
+      }),
     };
   }
   /** The line of the deepest node along `path` that exists: the field, or else its parent. */

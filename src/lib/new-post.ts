@@ -11,11 +11,23 @@ export interface NewPost {
 /** Quotes a YAML string value so titles with colons, quotes or # stay text. */
 const yamlString = (text: string): string => JSON.stringify(text);
 
-/** The file name (slug) of a new post; throws when the title has no letters or digits. */
+/**
+ * Longest file name (slug) `npm run new` makes from a title. It is also the post's address, which
+ * should stay readable; file systems refuse names over 255 bytes (ENAMETOOLONG).
+ */
+export const MAX_SLUG_LENGTH = 80;
+
+/**
+ * The file name (slug) of a new post: the title's slug, cut at a word end to `MAX_SLUG_LENGTH`
+ * (the title itself stays whole); throws when the title has no letters or digits.
+ */
 export function newPostSlug(title: string): string {
   const slug = toSlug(title);
   if (slug === '') throw new Error(`Aus dem Titel „${title}“ lässt sich kein Dateiname bilden; bitte Buchstaben oder Ziffern verwenden.`);
-  return slug;
+  if (slug.length <= MAX_SLUG_LENGTH) return slug;
+  const cut = slug.slice(0, MAX_SLUG_LENGTH + 1);
+  const wordEnd = cut.lastIndexOf('-');
+  return (wordEnd > 0 ? cut.slice(0, wordEnd) : cut.slice(0, MAX_SLUG_LENGTH)).replace(/-+$/, '');
 }
 
 /** The MDX text of a new draft: frontmatter, a teaser paragraph, the marker and a first heading. */

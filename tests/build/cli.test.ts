@@ -37,6 +37,17 @@ describe('npm run new', () => {
     expect(result.stdout).toContain('gruesse-aus-koeln.mdx');
   });
 
+  it('shortens the file name of a very long title and keeps the title whole', () => {
+    const title = `Was die Genossenschaft ${'im Rechenzentrum und für ihre Mitglieder '.repeat(7)}bewegt`;
+    expect(title.length).toBeGreaterThan(280);
+    const result = run('new-post.ts', [title], env);
+    expect(result.status, result.stderr).toBe(0);
+    const file = /Neuer Entwurf: (.*\.mdx)/.exec(result.stdout)?.[1];
+    expect(file).toBeDefined();
+    expect(file!.split('/').at(-1)!.length).toBeLessThanOrEqual(84);
+    expect(readFileSync(join(ROOT, file!), 'utf8')).toContain(`title: "${title}"`);
+  });
+
   it('refuses to overwrite an existing post and says so', () => {
     const file = join(blogDir, 'gruesse-aus-koeln.mdx');
     writeFileSync(file, 'mein Text');

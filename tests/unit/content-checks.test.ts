@@ -24,8 +24,16 @@ describe('analyzeMdx', () => {
     ]);
     expect(facts.images).toEqual([
       { src: './b.png', alt: 'Bild', line: 5 },
-      { src: '/c.png', alt: undefined, line: 9 },
+      { src: '/c.png', alt: undefined, line: 9, html: true },
     ]);
+    expect(facts.elements).toEqual([
+      { name: 'img', line: 9 },
+      { name: 'a', line: 11 },
+    ]);
+  });
+
+  it('finds top-level headings, which would be a second <h1>', () => {
+    expect(analyzeMdx('# Eins\n\n## Zwei\n\n# Drei\n', 3).topHeadings).toEqual([3, 7]);
   });
 
   it('ignores a marker inside a code block', () => {
@@ -41,10 +49,21 @@ describe('analyzeMdx', () => {
 
 describe('checkBody', () => {
   it.each([
-    ['a clean post', 'Ein [Link](/blog/2022/da/#abschnitt) und ![Logo](/favicon.svg).\n\n{/* more */}\n\nRest.', []],
+    ['a clean post', 'Ein [Link](/blog/2022/da/#abschnitt) und ![Logo](./logo.png).\n\n## Teil\n\n{/* more */}\n\nRest.', []],
     ['two markers', 'A\n\n{/* more */}\n\nB\n\n{/* more */}\n', ['post.mdx:7: mehr als eine Teaser-Markierung {/* more */} (Zeilen 3, 7); erwartet wird höchstens eine']],
     ['an image without alt', '![](./bild.png)', [expect.stringMatching(/^post\.mdx:1: Bild \.\/bild\.png hat keinen Alternativtext/)]],
-    ['a JSX image without alt', '<img src="/favicon.svg" />', [expect.stringMatching(/^post\.mdx:1: Bild \/favicon\.svg hat keinen Alternativtext/)]],
+    ['a JSX image without alt', '<img src="/favicon.svg" />', [
+      expect.stringMatching(/^post\.mdx:1: Bild \/favicon\.svg hat keinen Alternativtext/),
+      expect.stringMatching(/^post\.mdx:1: <img> wird nicht verarbeitet .*erwartet wird !\[Was das Bild zeigt\]\(\.\/bild\.png\)/),
+    ]],
+    ['an <img> beside the post', '<img src="./foto.png" alt="Foto" />', ['post.mdx:1: <img> wird nicht verarbeitet (keine Verkleinerung, keine Breite und Höhe, ./ gilt nicht); erwartet wird ![Was das Bild zeigt](./foto.png) mit der Datei neben dem Beitrag']],
+    ['a heading with #', 'Text\n\n# Überschrift\n', ['post.mdx:3: Warnung: eine Überschrift mit # wird eine zweite Hauptüberschrift neben dem Titel; erwartet wird ## für Zwischenüberschriften (der title ist die Hauptüberschrift)']],
+    ['a note box in lower case', '<note>\n\nText\n\n</note>\n', ['post.mdx:1: <note> ist klein geschrieben und wird kein Kasten; erwartet wird <Note> mit großem Anfangsbuchstaben']],
+    ['a YouTube iframe', 'Video:\n\n<iframe src="https://www.youtube.com/embed/x"></iframe>\n', [expect.stringMatching(/^post\.mdx:3: <iframe> lädt Inhalte von einem fremden Server: die Website blockiert das \(Datenschutz.*erwartet wird ein Link/)]],
+    ['an image from another site', '![Foto](https://example.org/foto.jpg)', [expect.stringMatching(/^post\.mdx:1: Bild https:\/\/example\.org\/foto\.jpg liegt auf einem fremden Server: die Website blockiert es .*erwartet wird die Bilddatei neben dem Beitrag/)]],
+    ['an image from public/', '![Logo](/favicon.svg)', ['post.mdx:1: Warnung: Bild /favicon.svg aus public/ wird unverändert in voller Größe ausgeliefert (ohne Verkleinerung, ohne Breite und Höhe); erwartet wird die Bilddatei neben dem Beitrag: ![…](./favicon.svg)']],
+    ['an image missing from public/', '![Logo](/bilder/logo.png)', ['post.mdx:1: Bilddatei /bilder/logo.png gibt es in public/ nicht; erwartet wird eine Datei neben dem Beitrag, eingebunden als ![…](./datei.png)']],
+    ['other HTML', 'Zeile<br />\n\n<div>Text</div>\n', []],
     ['a link to a missing page', '[weg](/blog/2019/weg/)', [expect.stringMatching(/^post\.mdx:1: Link auf \/blog\/2019\/weg\/: diese Seite gibt es nicht/)]],
     ['a link without trailing slash to an existing page', '[da](/blog/2022/da)', []],
     ['external and anchor links', '[x](https://example.org/) [y](#oben) [z](mailto:a@b.de)', []],

@@ -60,7 +60,7 @@ describe('parseLegal: content/site/legal.yaml, with the line of each problem', (
     ['a wrong e-mail address', FILLED.replace('info@example.org', 'info-at-example.org'), ['content/site/legal.yaml:7: email: ist keine E-Mail-Adresse; erwartet wird z. B. "info@example.org"']],
     ['no board member', FILLED.replace('board:\n  - "Erika Beispiel"\n  - "Max Muster"', 'board: []'), ['content/site/legal.yaml:9: board: ist leer; erwartet wird mindestens ein Vorstandsmitglied']],
     ['a number where text is expected', FILLED.replace('postalCode: "20095"', 'postalCode: 20095'), [expect.stringMatching(/^content\/site\/legal\.yaml:4: address\.postalCode: /)]],
-    ['broken YAML', FILLED.replace('city: "Hamburg"', 'city: "Hamburg'), [expect.stringMatching(/^content\/site\/legal\.yaml:\d+: ist kein gültiges YAML/)]],
+    ['broken YAML', FILLED.replace('city: "Hamburg"', 'city: "Hamburg'), [expect.stringMatching(/^content\/site\/legal\.yaml:5: ein Anführungszeichen wird nicht geschlossen/)]],
   ])('names %s', (_, source, errors) => {
     expect(lines(source).errors).toEqual(errors);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchAuthor, newPostSlug, newPostSource } from '../../src/lib/new-post.ts';
+import { MAX_SLUG_LENGTH, matchAuthor, newPostSlug, newPostSource } from '../../src/lib/new-post.ts';
 import { checkPosts } from '../../src/lib/check-posts.ts';
 
 describe('newPostSlug', () => {
@@ -8,6 +8,20 @@ describe('newPostSlug', () => {
     ['Straße: 5 Tipps für „Backups“', 'strasse-5-tipps-fuer-backups'],
   ])('%s → %s', (title, slug) => {
     expect(newPostSlug(title)).toBe(slug);
+  });
+  it.each([
+    ['a title of exactly 80 letters: kept', 'a'.repeat(80), 'a'.repeat(80)],
+    ['a long title: cut at the last word end within 80 letters', `${'wort '.repeat(57)}ende`, Array(16).fill('wort').join('-')],
+    ['one word longer than 80 letters: cut inside it', 'x'.repeat(300), 'x'.repeat(80)],
+  ])('%s', (_, title, slug) => {
+    expect(newPostSlug(title)).toBe(slug);
+  });
+  it('never makes a name longer than MAX_SLUG_LENGTH, nor one ending in a hyphen', () => {
+    for (const length of [79, 80, 81, 150, 290]) {
+      const slug = newPostSlug('Genossenschaft '.repeat(30).slice(0, length));
+      expect(slug.length).toBeLessThanOrEqual(MAX_SLUG_LENGTH);
+      expect(slug).not.toMatch(/-$/);
+    }
   });
   it('refuses a title without letters or digits', () => {
     expect(() => newPostSlug('„…“')).toThrow(/kein Dateiname/);
