@@ -2,17 +2,19 @@ import { dirname, join } from 'node:path';
 import { parseDocument, isMap, isScalar } from 'yaml';
 import { z } from 'astro/zod';
 import { postSchema } from './schema.ts';
-import { isPublished, postUrl } from './posts.ts';
+import { isPublished, postSlug, postUrl } from './posts.ts';
 import { site } from '../site.ts';
 import {
   aliasConflicts,
   analyzeMdx,
   checkBody,
   duplicateUrls,
+  internalPath,
   similarTopics,
   splitFrontmatter,
   unknownAuthor,
   updatedBeforeDate,
+  type LinkTargets,
   type MdxFacts,
   type Problem,
 } from './content-checks.ts';
@@ -192,7 +194,21 @@ function checkPostsAndImages(posts: readonly PostFile[], context: CheckContext):
       pages: Math.ceil(topic.posts.length / site.postsPerPage),
     })),
   });
-  for (const { file, facts } of bodies) problems.push(...checkBody(file, facts, knownPaths));
+  const pages = new Map(entries.map((entry) => [entry.file, { url: postUrl(entry), date: entry.data.date }]));
+  const targets: LinkTargets = {
+    knownPaths,
+    // Redirects are written for published posts only.
+    aliases: new Map(visible.flatMap((entry) => entry.data.aliases.map((alias) => [internalPath(alias) ?? alias, postUrl(entry)] as const))),
+    hidden: new Map(
+      entries.filter((entry) => !isPublished(entry.data, context.now)).map((entry) => [postUrl(entry), { draft: entry.data.draft, date: entry.data.date }] as const),
+    ),
+    byFileName: new Map(entries.map((entry) => [postSlug(entry), postUrl(entry)] as const)),
+    origin: new URL(site.url).origin,
+  };
+  for (const { file, facts } of bodies) {
+    const page = pages.get(file);
+    problems.push(...checkBody(file, facts, page === undefined ? targets : { ...targets, page }));
+  }
   problems.push(...aliasConflicts(entries.map((entry) => ({ file: entry.file, aliases: entry.data.aliases })), knownPaths));
   problems.push(...duplicateUrls(entries.map((entry) => ({ file: entry.file, url: postUrl(entry) }))));
   problems.push(

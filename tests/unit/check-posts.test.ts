@@ -6,6 +6,7 @@ import { afterAll } from 'vitest';
 import { checkContent, checkPosts, type PostFile } from '../../src/lib/check-posts.ts';
 import type { ContentSnapshot } from '../../src/lib/content-source.ts';
 import { ROOT, TMP } from '../build/helpers.ts';
+import { site } from '../../src/site.ts';
 import { formatProblem } from '../../src/lib/content-checks.ts';
 
 const GOOD: PostFile = {
@@ -53,7 +54,7 @@ describe('checkPosts: one line per problem, with file, line, field and expectati
     ['missing cover file', post('a', 'title: "A"\ndate: 2022-02-01\nimage:\n  src: ./weg.png\n  alt: "Foto"'), ['content/blog/a.mdx:5: image.src: Bilddatei ./weg.png nicht gefunden; erwartet wird eine Datei neben dem Beitrag']],
     ['MDX syntax error', post('a', 'title: "A"\ndate: 2022-02-01', 'Zeile.\n\nEin <Kasten und {offen\n'), [expect.stringMatching(/^content\/blog\/a\.mdx:8: MDX-Syntaxfehler: /)]],
     ['link to a missing page', post('a', 'title: "A"\ndate: 2022-02-01', '[weg](/blog/2019/weg/)\n'), [expect.stringMatching(/^content\/blog\/a\.mdx:6: Link auf \/blog\/2019\/weg\/: diese Seite gibt es nicht/)]],
-    ['link to a draft', post('a', 'title: "A"\ndate: 2022-02-01', '[Entwurf](/blog/2022/entwurf/)\n'), [expect.stringMatching(/Link auf \/blog\/2022\/entwurf\/: diese Seite gibt es nicht/)]],
+    ['link to a draft', post('a', 'title: "A"\ndate: 2022-02-01', '[Entwurf](/blog/2022/entwurf/)\n'), ['content/blog/a.mdx:6: Link auf /blog/2022/entwurf/: der Beitrag ist ein Entwurf (draft: true) und nicht veröffentlicht; erwartet wird ein Link auf eine veröffentlichte Seite']],
     ['link to an existing post', post('a', 'title: "A"\ndate: 2022-02-01', '[gut](/blog/2022/gut/) und [RSS](/rss.xml)\n'), []],
     ['updated before date', post('a', 'title: "A"\ndate: 2022-02-01\nupdated: 2022-01-31'), ['content/blog/a.mdx:4: updated: liegt vor dem Erscheinungstag (date); erwartet wird ein Tag am oder nach date']],
     ['an unknown component', post('a', 'title: "A"\ndate: 2022-02-01', '<Hinweis>Achtung</Hinweis>\n'), ['content/blog/a.mdx:6: unbekannte Komponente <Hinweis>; erwartet wird eine dieser: <Note>']],
@@ -124,5 +125,30 @@ describe('checkContent: the legal data', () => {
     ['with a placeholder', filled.replace('"GnR 0000"', '"[Platzhalter]"'), [expect.stringMatching(/^content\/site\/legal\.yaml: Warnung: 1 Angabe\(n\) .*\(registerNumber\)/)]],
   ])('%s', async (_, source, expected) => {
     expect((await checkContent(snapshot(source), context.now, TMP)).map(formatProblem)).toEqual(expected);
+  });
+});
+
+describe('checkPosts: links are judged as the deploy judges the built site', () => {
+  const scheduled = post('geplant', 'title: "Geplant"\ndate: 2027-03-01');
+  const renamed = post('neuer-name', 'title: "Neu"\ndate: 2022-03-01\naliases: ["/blog/2022/alter-name/"]');
+  const linking = (body: string, frontmatter = 'title: "L"\ndate: 2022-04-01') => run(post('link', frontmatter, body), scheduled, renamed);
+
+  it.each([
+    ['a relative link to another post', '[mehr](../neuer-name/)', ['content/blog/link.mdx:6: Link auf ../neuer-name/: relative Adressen führen in der Übersicht, im Artikel und im Feed an verschiedene Stellen; erwartet wird die Adresse ab dem ersten Schrägstrich, z. B. /blog/2022/neuer-name/']],
+    ['a relative link to a file', '[Flyer](./flyer.pdf)', [expect.stringMatching(/^content\/blog\/link\.mdx:6: Link auf \.\/flyer\.pdf: relative Adressen .* z\. B\. \/blog\/2022\/titel-des-beitrags\/$/)]],
+    ['a link to a post\'s file', '[mehr](./neuer-name.mdx)', ['content/blog/link.mdx:6: Link auf ./neuer-name.mdx: Links führen auf die Adresse eines Beitrags, nicht auf seine Datei; erwartet wird /blog/2022/neuer-name/']],
+    ['an absolute link to a post\'s folder file', '[mehr](/content/blog/neuer-name/index.mdx)', ['content/blog/link.mdx:6: Link auf /content/blog/neuer-name/index.mdx: Links führen auf die Adresse eines Beitrags, nicht auf seine Datei; erwartet wird /blog/2022/neuer-name/']],
+    ['a misspelt address on our own site', `[mehr](${new URL('/blog/2022/neuer-nam/', site.url).href})`, [expect.stringMatching(/^content\/blog\/link\.mdx:6: Link auf https?:\/\/[^ ]+\/blog\/2022\/neuer-nam\/: diese Seite gibt es nicht/)]],
+    ['a correct address on our own site', `[mehr](${new URL('/blog/2022/neuer-name/', site.url).href})`, []],
+    ['a file missing from public/', '[Flyer](/downloads/flyer.pdf)', ['content/blog/link.mdx:6: Link auf /downloads/flyer.pdf: diese Datei gibt es nicht; erwartet wird eine Datei in public/ (public/downloads/flyer.pdf für den Link /downloads/flyer.pdf), Dateien zum Herunterladen z. B. in public/downloads/']],
+    ['a link to an old address, which redirects', '[alt](/blog/2022/alter-name/)', ['content/blog/link.mdx:6: Warnung: Link auf /blog/2022/alter-name/: das ist eine alte Adresse, die weiterleitet; erwartet wird die neue Adresse /blog/2022/neuer-name/']],
+    ['a link to a scheduled post', '[bald](/blog/2027/geplant/)', ['content/blog/link.mdx:6: Link auf /blog/2027/geplant/: der Beitrag ist für den 01.03.2027 geplant und bis dahin nicht erreichbar; erwartet wird ein Link auf eine veröffentlichte Seite (oder dieser Beitrag erscheint frühestens am selben Tag)']],
+    ['anchors, mail and other sites', '[oben](#oben) [Mail](mailto:info@example.org) [x](https://example.org/a/)', []],
+  ])('%s', (_, body, expected) => {
+    expect(linking(body)).toEqual(expected);
+  });
+
+  it('lets a scheduled post link to one that appears before it', () => {
+    expect(linking('[bald](/blog/2027/geplant/)', 'title: "L"\ndate: 2027-03-02')).toEqual([]);
   });
 });
