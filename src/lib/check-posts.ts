@@ -71,10 +71,14 @@ export interface ImageUse {
 }
 
 /** `checkPosts`, and the image files the posts show, for `checkContent` to read. */
-function checkPostsAndImages(posts: readonly PostFile[], context: CheckContext): { problems: Problem[]; images: ImageUse[] } {
+function checkPostsAndImages(
+  posts: readonly PostFile[],
+  context: CheckContext,
+  committed: readonly PostFile[] = [],
+): { problems: Problem[]; images: ImageUse[] } {
   const problems: Problem[] = [];
   const images: ImageUse[] = [];
-  const valid: { post: PostFile; data: PostData }[] = [];
+  const valid: { post: PostFile; data: PostData; lines: ReadonlyMap<string, number> }[] = [];
   // Links are checked once all posts are read: only then is the set of existing pages known.
   const bodies: { file: string; facts: MdxFacts }[] = [];
   const tagLines = new Map<string, number>();
@@ -134,7 +138,7 @@ function checkPostsAndImages(posts: readonly PostFile[], context: CheckContext):
         });
       }
     } else {
-      valid.push({ post, data: result.data });
+      valid.push({ post, data: result.data, lines: fieldLines });
       const updatedLine = fieldLines.get('updated');
       problems.push(
         ...updatedBeforeDate(post.file, result.data).map((problem) =>
@@ -182,7 +186,7 @@ function checkPostsAndImages(posts: readonly PostFile[], context: CheckContext):
     bodies.push({ file: post.file, facts });
   }
 
-  const entries = valid.map(({ post, data }) => ({ id: post.id, file: post.file, data }));
+  const entries: Entry[] = valid.map(({ post, data, lines }) => ({ id: post.id, file: post.file, data, lines }));
   const visible = entries.filter((entry) => isPublished(entry.data, context.now));
   const knownPaths = sitePaths({
     postUrls: visible.map(postUrl),
@@ -217,10 +221,84 @@ function checkPostsAndImages(posts: readonly PostFile[], context: CheckContext):
       return line === undefined ? problem : { ...problem, line };
     }),
   );
+  problems.push(...brokenAddresses(committed, entries, context.now));
   return { problems: sortProblems(problems), images };
 }
 
 const legalProblems = (result: LegalResult, file: string): Problem[] => [...result.problems, ...placeholderSummary(file, result.placeholders)];
+
+/** A post's frontmatter as the schema reads it, or undefined when it is broken. */
+function postData(source: string): PostData | undefined {
+  const { frontmatter } = splitFrontmatter(source);
+  if (frontmatter === undefined) return undefined;
+  const document = parseDocument(frontmatter, { prettyErrors: false });
+  if (document.errors.length > 0) return undefined;
+  const result = schema.safeParse(document.toJS() ?? {});
+  return result.success ? result.data : undefined;
+}
+
+/** A post with its file, as the address checks need it. */
+interface Entry {
+  id: string;
+  file: string;
+  data: PostData;
+  /** 1-based lines of the frontmatter fields. */
+  lines: ReadonlyMap<string, number>;
+}
+
+/**
+ * Published addresses that the change would break: a post of the last commit, public now, whose
+ * address is neither a post's address nor an old address (`aliases`) any more. The renamed post
+ * (found by its title, or by its file) is asked for the old address in `aliases`.
+ */
+function brokenAddresses(committed: readonly PostFile[], entries: readonly Entry[], now: Date): Problem[] {
+  const addresses = new Set<string>();
+  for (const entry of entries) {
+    addresses.add(postUrl(entry));
+    for (const alias of entry.data.aliases) addresses.add(internalPath(alias) ?? alias);
+  }
+  const problems: Problem[] = [];
+  for (const old of committed) {
+    const data = postData(old.source);
+    if (data === undefined || !isPublished(data, now)) continue;
+    const url = postUrl({ id: old.id, data });
+    const same = entries.find((entry) => entry.file === old.file);
+    if (addresses.has(url)) {
+      if (same !== undefined && same.data.draft && postUrl(same) === url) {
+        problems.push({
+          file: same.file,
+          ...lineOf(same, 'draft'),
+          field: 'draft',
+          message: `der veröffentlichte Beitrag ${url} wird wieder zum Entwurf und verschwindet von der Website; erwartet wird draft: false, wenn er online bleiben soll`,
+          severity: 'warning',
+        });
+      }
+      continue;
+    }
+    const renamed = same ?? entries.find((entry) => entry.data.title === data.title);
+    if (renamed === undefined) {
+      problems.push({
+        file: old.file,
+        message: `der veröffentlichte Beitrag ${url} ist gelöscht; Links auf ihn führen dann ins Leere – wurde er umbenannt, erwartet wird ${url} unter aliases im neuen Beitrag`,
+        severity: 'warning',
+      });
+      continue;
+    }
+    problems.push({
+      file: renamed.file,
+      ...lineOf(renamed, renamed.lines.has('aliases') ? 'aliases' : 'title'),
+      field: 'aliases',
+      message: `die Adresse ändert sich von ${url} zu ${postUrl(renamed)} (neuer Dateiname oder neues Jahr); erwartet wird die alte Adresse unter aliases, damit Links darauf weiterführen: aliases: ["${url}"]`,
+      severity: 'error',
+    });
+  }
+  return problems;
+}
+
+const lineOf = (entry: Entry, field: string) => {
+  const line = entry.lines.get(field);
+  return line === undefined ? {} : { line };
+};
 
 /** By file, line and message, so output never depends on the order files were read in. */
 const sortProblems = (problems: Problem[]): Problem[] =>
@@ -232,7 +310,7 @@ const sortProblems = (problems: Problem[]): Problem[] =>
  * (src/lib/image-check.ts), and the legal data (src/lib/legal.ts; placeholders are warnings). `npm run check`, the pre-commit hook and the build all call this.
  */
 export async function checkContent(snapshot: ContentSnapshot, now: Date, cacheDir: string): Promise<Problem[]> {
-  const { problems, images } = checkPostsAndImages(snapshot.posts, { ...snapshot.context, now });
+  const { problems, images } = checkPostsAndImages(snapshot.posts, { ...snapshot.context, now }, snapshot.committed);
   const verdicts = new Map<string, Promise<string | undefined>>();
   const verdict = (path: string) => {
     let found = verdicts.get(path);

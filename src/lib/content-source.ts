@@ -57,6 +57,11 @@ export interface ContentSnapshot {
   context: Omit<CheckContext, 'now'>;
   /** The legal data's file (relative to the project) and its text, undefined when it is missing. */
   legal: { file: string; source: string | undefined };
+  /**
+   * The posts as last committed (git's HEAD), to find published addresses that a rename or a
+   * new date would break; empty outside a git checkout or for content git does not track.
+   */
+  committed: PostFile[];
   /** The bytes of a file (relative to the project): for reading images. */
   readBytes: (file: string) => Promise<Buffer>;
 }
@@ -78,6 +83,7 @@ export function readContentFromDisk(paths: ContentPaths): ContentSnapshot {
       publicFiles: listDir(paths.publicDir, /./).map((file) => `/${file}`),
       fileExists: (file) => existsSync(join(paths.root, file)),
     },
+    committed: readCommittedPosts(paths),
     legal: { file: project(paths.legalFile), source: existsSync(paths.legalFile) ? readFileSync(paths.legalFile, 'utf8') : undefined },
     readBytes: (file) => readFile(join(paths.root, file)),
   };
@@ -118,10 +124,41 @@ export function readContentFromIndex(paths: ContentPaths): ContentSnapshot {
       publicFiles: indexed.filter((file) => file.startsWith(publicPrefix)).map((file) => `/${file.slice(publicPrefix.length)}`),
       fileExists: (file) => inIndex.has(toPosix(file)),
     },
+    committed: readCommittedPosts(paths),
     legal: {
       file: toPosix(relative(paths.root, paths.legalFile)),
       source: inIndex.has(toPosix(relative(paths.root, paths.legalFile))) ? git(['show', `:${toPosix(relative(paths.root, paths.legalFile))}`]) : undefined,
     },
     readBytes: async (file) => execFileSync('git', ['show', `:${toPosix(file)}`], { cwd: paths.root, maxBuffer: 1 << 30 }),
   };
+}
+
+/** The `.mdx` posts under the blog folder in git's HEAD, read in one `git cat-file` call. */
+export function readCommittedPosts(paths: ContentPaths): PostFile[] {
+  const blog = toPosix(relative(paths.root, paths.blogDir));
+  if (blog.startsWith('..')) return [];
+  const git = (args: string[], input?: string) =>
+    execFileSync('git', args, { cwd: paths.root, maxBuffer: 1 << 30, stdio: ['pipe', 'pipe', 'ignore'], ...(input === undefined ? {} : { input }) });
+  let names: string[];
+  try {
+    names = git(['ls-tree', '-r', '-z', '--name-only', 'HEAD', '--', `${blog}/`])
+      .toString('utf8')
+      .split('\0')
+      .filter((name) => name.endsWith('.mdx'));
+  } catch {
+    // No git, no commit yet, or not a checkout: there is nothing published to compare with.
+    return [];
+  }
+  if (names.length === 0) return [];
+  const output = git(['cat-file', '--batch'], names.map((name) => `HEAD:${name}\n`).join(''));
+  const posts: PostFile[] = [];
+  let offset = 0;
+  for (const name of names) {
+    const headerEnd = output.indexOf(10, offset);
+    const size = Number(output.subarray(offset, headerEnd).toString('latin1').split(' ')[2]);
+    const source = output.subarray(headerEnd + 1, headerEnd + 1 + size).toString('utf8');
+    offset = headerEnd + 1 + size + 1;
+    posts.push({ file: name, id: name.slice(blog.length + 1).replace(/\.mdx$/, ''), source });
+  }
+  return posts;
 }

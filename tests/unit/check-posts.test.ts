@@ -95,6 +95,7 @@ describe('checkContent: stray files and every image a post shows, in one run', (
         ),
       ],
       fileProblems: [{ file: 'content/blog/neu.md', message: 'wird nicht veröffentlicht', severity: 'error' }],
+      committed: [],
       context: { ...context, fileExists: (file) => files.has(file) },
       legal: { file: 'content/site/legal.yaml', source: readFileSync(join(ROOT, 'tests/fixtures/legal-filled.yaml'), 'utf8') },
       readBytes: async (file) => files.get(file)!,
@@ -112,6 +113,7 @@ describe('checkContent: the legal data', () => {
   const snapshot = (source: string | undefined): ContentSnapshot => ({
     posts: [GOOD],
     fileProblems: [],
+    committed: [],
     context,
     legal: { file: 'content/site/legal.yaml', source },
     readBytes: async () => Buffer.alloc(0),
@@ -150,5 +152,36 @@ describe('checkPosts: links are judged as the deploy judges the built site', () 
 
   it('lets a scheduled post link to one that appears before it', () => {
     expect(linking('[bald](/blog/2027/geplant/)', 'title: "L"\ndate: 2027-03-02')).toEqual([]);
+  });
+});
+
+describe('checkContent: published addresses that a change would break', () => {
+  const filled = readFileSync(join(ROOT, 'tests/fixtures/legal-filled.yaml'), 'utf8');
+  const published = post('alter-name', 'title: "Umzug"\ndate: 2022-03-01');
+  const check = async (posts: PostFile[], committed: PostFile[] = [published]) =>
+    (
+      await checkContent(
+        { posts: [GOOD, ...posts], fileProblems: [], committed: [GOOD, ...committed], context, legal: { file: 'l.yaml', source: filled }, readBytes: async () => Buffer.alloc(0) },
+        context.now,
+        TMP,
+      )
+    ).map(formatProblem);
+
+  it.each([
+    ['nothing changed', [published], []],
+    ['a renamed file without aliases', [post('neuer-name', 'title: "Umzug"\ndate: 2022-03-01')], ['content/blog/neuer-name.mdx:2: aliases: die Adresse ändert sich von /blog/2022/alter-name/ zu /blog/2022/neuer-name/ (neuer Dateiname oder neues Jahr); erwartet wird die alte Adresse unter aliases, damit Links darauf weiterführen: aliases: ["/blog/2022/alter-name/"]']],
+    ['a renamed file with its old address in aliases', [post('neuer-name', 'title: "Umzug"\ndate: 2022-03-01\naliases: ["/blog/2022/alter-name/"]')], []],
+    ['a new year of the same file', [post('alter-name', 'title: "Umzug"\ndate: 2023-01-05')], [expect.stringMatching(/^content\/blog\/alter-name\.mdx:2: aliases: die Adresse ändert sich von \/blog\/2022\/alter-name\/ zu \/blog\/2023\/alter-name\//)]],
+    ['a renamed file with a new title too, found by nothing: the old file is named', [post('neu', 'title: "Ganz neu"\ndate: 2022-03-01')], ['content/blog/alter-name.mdx: Warnung: der veröffentlichte Beitrag /blog/2022/alter-name/ ist gelöscht; Links auf ihn führen dann ins Leere – wurde er umbenannt, erwartet wird /blog/2022/alter-name/ unter aliases im neuen Beitrag']],
+    ['a published post made a draft again', [post('alter-name', 'title: "Umzug"\ndate: 2022-03-01\ndraft: true')], ['content/blog/alter-name.mdx:4: Warnung: draft: der veröffentlichte Beitrag /blog/2022/alter-name/ wird wieder zum Entwurf und verschwindet von der Website; erwartet wird draft: false, wenn er online bleiben soll']],
+  ])('%s', async (_, posts, expected) => {
+    expect(await check(posts)).toEqual(expected);
+  });
+
+  it('says nothing about a post that was never public: a draft or a scheduled one', async () => {
+    const draft = post('alter-name', 'title: "Umzug"\ndate: 2022-03-01\ndraft: true');
+    const scheduled = post('alter-name', 'title: "Umzug"\ndate: 2030-03-01');
+    expect(await check([post('neuer-name', 'title: "Umzug"\ndate: 2022-03-01')], [draft])).toEqual([]);
+    expect(await check([post('neuer-name', 'title: "Umzug"\ndate: 2030-03-01')], [scheduled])).toEqual([]);
   });
 });
