@@ -64,13 +64,43 @@ const markdownWhenPlain = (loader: Loader): Loader => ({
   },
 });
 
+/**
+ * In `astro dev`, a post whose frontmatter the schema rejects is left out of the collection
+ * instead of stopping the whole preview: Astro would fail the content sync and serve no page at
+ * all. The content check (run by src/lib/content.ts in the preview) names the post on every page.
+ * A build keeps Astro's behaviour, though the content check has refused such a post before.
+ */
+const tolerantInPreview = (loader: Loader): Loader => ({
+  ...loader,
+  load: async (context) => {
+    if (process.env['BLOG_PREVIEW'] !== '1') return loader.load(context);
+    const rejected = new Set<string>();
+    const parseData: typeof context.parseData = async (props) => {
+      try {
+        return await context.parseData(props);
+      } catch {
+        rejected.add(props.id);
+        return props.data;
+      }
+    };
+    const { store } = context;
+    const set: typeof store.set = (entry) => {
+      if (!rejected.has(entry.id)) return store.set(entry);
+      rejected.delete(entry.id);
+      store.delete(entry.id);
+      return false;
+    };
+    await loader.load({ ...context, parseData, store: Object.assign(Object.create(store) as typeof store, { set }) });
+  },
+});
+
 const blog = defineCollection({
-  loader: publishedOnly(markdownWhenPlain(glob({
+  loader: tolerantInPreview(publishedOnly(markdownWhenPlain(glob({
     pattern: ['**/*.mdx'],
     base: blogDir,
     // The file's path (without extension) keeps ids unique; URL slugs are derived in src/lib/posts.ts.
     generateId: ({ entry }) => entry.replace(/\.mdx$/i, ''),
-  }))),
+  })))),
   schema: ({ image }) => postSchema(image()),
 });
 

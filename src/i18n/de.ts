@@ -22,6 +22,10 @@ export const ui = {
     draft: 'Entwurf',
     scheduled: 'Geplant',
     previewHint: 'nur in der Vorschau sichtbar',
+    /** The preview's box for posts that the content check rejects (npm run dev only). */
+    previewProblemsTitle: (count: number) =>
+      count === 1 ? 'Ein Fehler in den Beiträgen – betroffene Beiträge fehlen in der Vorschau' : `${count} Fehler in den Beiträgen – betroffene Beiträge fehlen in der Vorschau`,
+    previewProblemsHint: 'Dieselben Meldungen zeigt npm run check. Nach dem Speichern der korrigierten Datei diese Seite neu laden.',
     pageTitle: (n: number) => `Unser Blog – Seite ${n}`,
     pageDescription: (n: number, total: number, cooperative: string) =>
       `Ältere Beiträge aus dem Blog der ${cooperative}, Seite ${n} von ${total}.`,

@@ -1,5 +1,3 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
 import { getCollection, render, type CollectionEntry } from 'astro:content';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { loadRenderers } from 'astro:container';
@@ -8,20 +6,10 @@ import { mdxComponents } from '../components/mdx.ts';
 import { site } from '../site.ts';
 import { paginate, type IndexPage } from './pagination.ts';
 import { byNewestFirst, isPublished, neighbours, postUrl, type Post } from './posts.ts';
-import { rawDateProblem } from './frontmatter.ts';
-import {
-  aliasConflicts,
-  analyzeMdx,
-  checkBody,
-  duplicateUrls,
-  formatProblem,
-  similarTopics,
-  splitFrontmatter,
-  unknownAuthor,
-  updatedBeforeDate,
-  type Problem,
-} from './content-checks.ts';
-import { sitePaths } from './routes.ts';
+import { formatProblem, type Problem } from './content-checks.ts';
+import { checkContent } from './check-posts.ts';
+import { contentPaths, readContentFromDisk } from './content-source.ts';
+import { buildCacheDir } from './build-cache.ts';
 import { extractTeaser } from './teaser.ts';
 import { plainSummary } from './summary.ts';
 import { toFeedHtml } from './feed-html.ts';
@@ -46,73 +34,44 @@ let published: Promise<Post[]> | undefined;
 
 /**
  * Every post readers may see, newest first: the one list behind index pages, articles and feeds.
- * The first call checks all posts and fails the build, naming file, line and field, on any error.
+ * A build has checked every post before (src/integrations/content-check.ts).
  */
 export function publishedPosts(): Promise<Post[]> {
-  published ??= (async () => {
-    const [all, people] = await Promise.all([getCollection('blog'), getCollection('authors')]);
-    const visible = all
-      .filter((post) => showUnpublished || isPublished(post.data, buildTime))
-      .sort(byNewestFirst);
-    assertValidContent(all, visible, people);
-    return visible;
-  })();
+  if (showUnpublished) return previewPosts();
+  published ??= (async () =>
+    (await getCollection('blog')).filter((post) => isPublished(post.data, buildTime)).sort(byNewestFirst))();
   return published;
+}
+
+/** `npm run dev`: every post, drafts and scheduled ones included, except those with errors. */
+async function previewPosts(): Promise<Post[]> {
+  const broken = new Set((await previewProblems()).map((problem) => problem.file));
+  return (await getCollection('blog')).filter((post) => !broken.has(post.filePath ?? '')).sort(byNewestFirst);
 }
 
 /** Whether a post is shown only because this is `npm run dev`: a draft or a scheduled post. */
 export const isPreviewOnly = (post: Post): boolean => !isPublished(post.data, buildTime);
 
-/** Runs the content checks of `npm run check` on the collection; throws on errors, warns otherwise. */
-function assertValidContent(all: readonly Post[], visible: readonly Post[], people: readonly Author[]): void {
-  const authorIds = new Set(people.map((person) => person.id));
-  const knownPaths = sitePaths({
-    postUrls: visible.map(postUrl),
-    indexPages: Math.ceil(visible.length / site.postsPerPage),
-    authorIds: [...authorIds],
-    publicFiles: listPublicFiles(),
-    topics: groupByTopic(visible, (post) => post.data.tags).map((topic) => ({
-      slug: topic.slug,
-      pages: Math.ceil(topic.posts.length / site.postsPerPage),
-    })),
-  });
-  const problems: Problem[] = [];
-  for (const post of all) {
-    const file = post.filePath ?? post.id;
-    const source = readFileSync(resolve(file), 'utf8');
-    const dateProblem = rawDateProblem(source);
-    if (dateProblem !== undefined) problems.push({ file, message: dateProblem, severity: 'error' });
-    const { body, bodyLine } = splitFrontmatter(source);
-    problems.push(...checkBody(file, analyzeMdx(body, bodyLine), knownPaths));
-    problems.push(...unknownAuthor(file, post.data.author, authorIds));
-    problems.push(...updatedBeforeDate(file, post.data));
-  }
-  problems.push(...duplicateUrls(all.map((post) => ({ file: post.filePath ?? post.id, url: postUrl(post) }))));
-  problems.push(...aliasConflicts(all.map((post) => ({ file: post.filePath ?? post.id, aliases: post.data.aliases })), knownPaths));
-  problems.push(...similarTopics(all.map((post) => ({ file: post.filePath ?? post.id, tags: post.data.tags }))));
+/**
+ * The content check's problems in `npm run dev`, where the build's first step (the content check
+ * integration) does not run: posts with errors are left out of the preview, and every page names
+ * them (src/components/PreviewProblems.astro), so one broken post never takes the others down.
+ * Printed to the terminal once per change.
+ */
+export async function previewProblems(): Promise<Problem[]> {
+  if (!showUnpublished) return [];
+  const root = process.cwd();
+  const problems = await checkContent(readContentFromDisk(contentPaths(root)), new Date(), buildCacheDir(process.env, root));
   const errors = problems.filter((problem) => problem.severity === 'error');
-  for (const warning of problems.filter((problem) => problem.severity === 'warning')) {
-    console.warn(formatProblem(warning));
+  const report = errors.map(formatProblem).join('\n');
+  if (report !== lastReport) {
+    lastReport = report;
+    if (report !== '') console.error(`Fehler in den Beiträgen (${errors.length}); diese Beiträge fehlen in der Vorschau:\n${report}`);
   }
-  if (errors.length > 0) {
-    throw new Error(`Fehler in den Beiträgen (${errors.length}):\n${errors.map(formatProblem).join('\n')}`);
-  }
+  return errors;
 }
 
-/** Files in public/ as URL paths, so links to them count as internal pages that exist. */
-function listPublicFiles(): string[] {
-  const root = resolve('public');
-  const files: string[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else files.push(`/${relative(root, path).split('\\').join('/')}`);
-    }
-  };
-  walk(root);
-  return files;
-}
+let lastReport = '';
 
 let authorsById: Promise<Map<string, Author>> | undefined;
 
