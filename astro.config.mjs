@@ -14,6 +14,8 @@ import { legalPlaceholders } from './src/integrations/legal-placeholders.ts';
 import { blogSitemap } from './src/integrations/sitemap.ts';
 import { socialImageCache } from './src/integrations/social-image-cache.ts';
 import { buildCacheDir } from './src/lib/build-cache.ts';
+import { shikiConfig } from './src/lib/code-highlight.ts';
+import { codeTheme } from './src/integrations/code-theme.ts';
 
 export default defineConfig({
   site: site.url,
@@ -49,12 +51,13 @@ export default defineConfig({
       // German quotes („…“) are typed by editors; smart punctuation would turn "…" into English ones.
       features: { smartPunctuation: false },
     }),
-    // Code follows the reader's colour scheme; the dark colours are switched on in global.css.
-    shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' } },
+    // Code follows the reader's colour scheme (github-light, github-dark) through classes, not
+    // style="" (src/lib/code-highlight.ts); codeTheme() writes their stylesheet.
+    shikiConfig,
   },
   // The search index and the .br/.gz copies are written after this build's process has ended,
   // by `npm run build` (scripts/build.ts), so their memory never adds to the build's.
-  integrations: [buildReport(), previewMode(), contentCheck(), mdx(), fileAliases(), aliasRedirects(), legalPlaceholders(), blogSitemap(), socialImageCache()],
+  integrations: [buildReport(), previewMode(), contentCheck(), codeTheme(), mdx(), fileAliases(), aliasRedirects(), legalPlaceholders(), blogSitemap(), socialImageCache()],
   vite: {
     // The build cache (.cache/build/, src/lib/build-cache.ts) lives in the project, so the dev
     // server must not watch what builds write there.

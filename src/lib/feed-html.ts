@@ -1,10 +1,12 @@
+import { isCodeClass } from './code-highlight.ts';
 import { parseHtml } from './html.ts';
 import { TEASER_END_ATTRIBUTE } from './teaser-marker.ts';
 import { absolutizeHtml } from './urls.ts';
 
 /**
- * Rendered post HTML made fit for feed readers: the teaser marker and Astro's scoping
- * attributes removed (they mean nothing outside the site), every URL absolute on `base`.
+ * Rendered post HTML made fit for feed readers: the teaser marker, Astro's scoping attributes and
+ * the colour classes of highlighted code removed (they mean nothing outside the site), every URL
+ * absolute on `base`. So code reaches feed readers uncoloured: the site writes no style attributes.
  */
 export function toFeedHtml(html: string, base: string): string {
   const root = parseHtml(html);
@@ -13,6 +15,10 @@ export function toFeedHtml(html: string, base: string): string {
     for (const name of Object.keys(element.attributes)) {
       if (name.startsWith('data-astro-cid-')) element.removeAttribute(name);
     }
+  }
+  for (const element of root.querySelectorAll('pre.astro-code, pre.astro-code *')) {
+    for (const name of element.classList.value.filter(isCodeClass)) element.classList.remove(name);
+    if (element.classList.length === 0) element.removeAttribute('class');
   }
   return absolutizeHtml(root.toString(), base);
 }

@@ -82,23 +82,32 @@ describe.skipIf(!hasApache || !browserReady)('Chromium loading the site through 
     await context.close();
   });
 
-  it('applies the stylesheets and the colours of highlighted code', async () => {
+  it.each(['light', 'dark'] as const)('applies the stylesheets and the %s colours of highlighted code', async (colorScheme) => {
     const withCode = htmlPages(outDir).find((path) => path.startsWith('/blog/') && /class="astro-code/.test(readPage(path)));
     expect(withCode, 'an article with a code block').toBeDefined();
-    const { page, context } = await visit(withCode!);
-    const styles = await page.evaluate(() => {
-      const token = document.querySelector<HTMLElement>('pre.astro-code span[style]')!;
+    const context = await browser!.newContext({ colorScheme });
+    const { page, problems } = await visit(withCode!, context);
+    const styles = await page.evaluate((scheme) => {
+      const pre = document.querySelector('pre.astro-code')!;
+      const token = pre.querySelector('span.line > span')!;
+      // The colour a class names, e.g. `hl-dark-e1e4e8` or `hl-light-bg-fff`.
+      const named = (element: Element, kind: string) =>
+        [...element.classList].map((name) => new RegExp(`^hl-${scheme}-${kind}([0-9a-f]{3}|[0-9a-f]{6})$`).exec(name)?.[1]).find(Boolean);
       return {
-        tokenStyle: token.getAttribute('style') ?? '',
-        tokenColor: getComputedStyle(token).color,
+        preColor: [getComputedStyle(pre).color, named(pre, '')],
+        preBackground: [getComputedStyle(pre).backgroundColor, named(pre, 'bg-')],
+        tokenColor: [getComputedStyle(token).color, named(token, '')],
         skipLinkPosition: getComputedStyle(document.querySelector('.skip-link')!).position,
       };
-    });
+    }, colorScheme);
     expect(styles.skipLinkPosition, 'the site stylesheet applies').toBe('absolute');
-    const hex = /color:#([0-9a-f]{6})/i.exec(styles.tokenStyle)?.[1];
-    expect(hex).toBeDefined();
-    const [r, g, b] = [0, 2, 4].map((i) => parseInt(hex!.slice(i, i + 2), 16));
-    expect(styles.tokenColor, 'the style attribute of a Shiki token applies').toBe(`rgb(${r}, ${g}, ${b})`);
+    for (const [what, [computed, hex]] of Object.entries(styles).filter(([key]) => key !== 'skipLinkPosition')) {
+      expect(hex, `${what}: a ${colorScheme} colour class`).toBeDefined();
+      const full = hex!.length === 3 ? [...hex!].map((digit) => digit + digit).join('') : hex!;
+      const [r, g, b] = [0, 2, 4].map((i) => parseInt(full.slice(i, i + 2), 16));
+      expect(computed, `${what}: the class's colour applies`).toBe(`rgb(${r}, ${g}, ${b})`);
+    }
+    expect(problems).toEqual([]);
     await context.close();
   });
 

@@ -8,6 +8,7 @@ import { ROOT, assertBuilt, buildSite, contentPages, fileForPath, htmlPages, lis
 import { readSeed } from './seed.ts';
 import { plainMarkdownSource, plainMarkdownSummary } from '../../src/lib/plain-markdown.ts';
 import { splitFrontmatter } from '../../src/lib/content-checks.ts';
+import { isCodeClass } from '../../src/lib/code-highlight.ts';
 
 let outDir = '';
 let buildLog = '';
@@ -145,6 +146,27 @@ describe('article pages', () => {
     const has = (selector: string) => html.some((prose) => prose.querySelector(selector) !== null);
     for (const selector of ['ul li, ol li', 'a[href^="http"]', 'a[href^="/blog/"]', 'blockquote', 'pre code', 'aside.note', 'img']) {
       expect(has(selector), selector).toBe(true);
+    }
+  });
+
+  it('colour highlighted code in both schemes by classes the page’s stylesheets define, not by style attributes', () => {
+    const withCode = articlePaths().filter((path) => readPage(outDir, path).querySelector('pre.astro-code') !== null);
+    expect(withCode.length, 'an article with a code block').toBeGreaterThan(0);
+    for (const path of withCode) {
+      const page = readPage(outDir, path);
+      const css = page
+        .querySelectorAll('link[rel="stylesheet"]')
+        .map((link) => readFileSync(join(outDir, link.getAttribute('href')!), 'utf8'))
+        .join('\n');
+      const defined = new Set([...css.matchAll(/\.(hl-[a-z0-9-]+)/g)].map(([, name]) => name));
+      const code = page.querySelectorAll('pre.astro-code, pre.astro-code *');
+      for (const scheme of ['light', 'dark']) {
+        expect(code.some((element) => element.classList.value.some((name) => name.startsWith(`hl-${scheme}-`))), `${path}: ${scheme}`).toBe(true);
+      }
+      for (const element of code) {
+        expect(element.getAttribute('style'), path).toBeUndefined();
+        for (const name of element.classList.value.filter(isCodeClass)) expect(defined, `${path}: .${name}`).toContain(name);
+      }
     }
   });
 

@@ -16,6 +16,18 @@ describe('toFeedHtml', () => {
     expect(out).toContain('alt="Bild"');
   });
 
+  it('drops the colour classes of highlighted code, which need the site’s stylesheet, and keeps the others', () => {
+    const html =
+      '<pre class="astro-code github-light github-dark hl-light-24292e hl-dark-e1e4e8 hl-overflow-x-auto" tabindex="0" data-language="bash"><code>' +
+      '<span class="line"><span class="hl-light-6f42c1 hl-dark-b392f0">ps</span><span class="hl-user-select-none">+</span></span></code></pre>' +
+      '<p class="hl-eigene-klasse">Text</p>';
+    expect(toFeedHtml(html, BASE)).toBe(
+      '<pre class="astro-code github-light github-dark" tabindex="0" data-language="bash"><code>' +
+        '<span class="line"><span>ps</span><span>+</span></span></code></pre>' +
+        '<p class="hl-eigene-klasse">Text</p>',
+    );
+  });
+
   it('keeps a fragment without URLs as it is', () => {
     expect(toFeedHtml('<p>„Grüße“ – <em>fein</em></p>', BASE)).toBe('<p>„Grüße“ – <em>fein</em></p>');
   });

@@ -1,0 +1,30 @@
+import type { AstroIntegration } from 'astro';
+import { loadCodeThemeCss } from '../lib/code-theme.ts';
+
+/** The stylesheet of highlighted code, imported by src/layouts/BaseLayout.astro. */
+export const CODE_THEME_MODULE = 'virtual:blog/code-theme.css';
+const RESOLVED_ID = `\0${CODE_THEME_MODULE}`;
+
+/**
+ * Provides {@link CODE_THEME_MODULE}: the classes of highlighted code (src/lib/code-highlight.ts)
+ * with their colours, written from Shiki's themes. Vite bundles it like any imported stylesheet,
+ * into a file under /_astro/.
+ */
+export const codeTheme = (): AstroIntegration => ({
+  name: 'blog-code-theme',
+  hooks: {
+    'astro:config:setup': ({ updateConfig }) => {
+      updateConfig({
+        vite: {
+          plugins: [
+            {
+              name: 'blog-code-theme',
+              resolveId: (id) => (id === CODE_THEME_MODULE ? RESOLVED_ID : undefined),
+              load: (id) => (id === RESOLVED_ID ? loadCodeThemeCss() : undefined),
+            },
+          ],
+        },
+      });
+    },
+  },
+});
