@@ -10,16 +10,24 @@ import { previewMode } from './src/integrations/preview-mode.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { fileAliases } from './src/integrations/file-aliases.ts';
 import { aliasRedirects } from './src/integrations/alias-redirects.ts';
-import { legalPlaceholders } from './src/integrations/legal-placeholders.ts';
 import { blogSitemap } from './src/integrations/sitemap.ts';
 import { socialImageCache } from './src/integrations/social-image-cache.ts';
 import { buildCacheDir } from './src/lib/build-cache.ts';
+import { contentSecurityPolicy } from './src/lib/htaccess.ts';
+import { readFileSync } from 'node:fs';
 import { shikiConfig } from './src/lib/code-highlight.ts';
 import { codeTheme } from './src/integrations/code-theme.ts';
 
 export default defineConfig({
   site: site.url,
   trailingSlash: 'always',
+  // `npm run preview` serves the build with the live site's Content-Security-Policy (from
+  // public/.htaccess), so an embed or a foreign image is blocked there as it is for readers.
+  // `npm run dev` cannot: its live reload needs inline scripts; the content check names such embeds.
+  server: ({ command }) => {
+    const policy = command === 'preview' ? contentSecurityPolicy(readFileSync('public/.htaccess', 'utf8')) : undefined;
+    return policy === undefined ? {} : { headers: { 'Content-Security-Policy': policy } };
+  },
   // .cache/build/ (kept by npm ci) or ASTRO_CACHE_DIR: tests and benchmarks build other content
   // folders, and each gets its own cache so builds never mix. The social images' endpoint finds the same folder
   // through buildCacheDir(), as it cannot read this config.
@@ -57,7 +65,7 @@ export default defineConfig({
   },
   // The search index and the .br/.gz copies are written after this build's process has ended,
   // by `npm run build` (scripts/build.ts), so their memory never adds to the build's.
-  integrations: [buildReport(), previewMode(), contentCheck(), codeTheme(), mdx(), fileAliases(), aliasRedirects(), legalPlaceholders(), blogSitemap(), socialImageCache()],
+  integrations: [buildReport(), previewMode(), contentCheck(), codeTheme(), mdx(), fileAliases(), aliasRedirects(), blogSitemap(), socialImageCache()],
   vite: {
     // The build cache (.cache/build/, src/lib/build-cache.ts) lives in the project, so the dev
     // server must not watch what builds write there.

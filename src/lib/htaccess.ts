@@ -92,3 +92,12 @@ export function withAliasBlock(htaccess: string, rules: string): string {
   const body = rules === '' ? '' : `${rules.split('\n').map((line) => indent + line).join('\n')}\n`;
   return `${htaccess.slice(0, htaccess.indexOf('\n', begin) + 1)}${body}${indent}${htaccess.slice(end)}`;
 }
+
+/**
+ * The site's Content-Security-Policy as `.htaccess` sends it (`Header always set
+ * Content-Security-Policy "…"`), so `npm run preview` can send the same one; undefined when the
+ * file sets none.
+ */
+export function contentSecurityPolicy(htaccess: string): string | undefined {
+  return /^\s*Header\s+always\s+set\s+Content-Security-Policy\s+"([^"]*)"/im.exec(htaccess)?.[1];
+}

@@ -1,34 +1,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseHtml } from '../../src/lib/html.ts';
-import { ROOT, TMP, buildEnv } from './helpers.ts';
+import { ROOT, TMP, buildEnv, freePort, withoutVitest } from './helpers.ts';
 
 // `npm run dev` with broken posts: the preview keeps serving every other page and names the
 // broken posts, with the content check's German lines, on every page and once in the terminal.
 
 const contentDir = join(TMP, 'dev-content');
 const post = (frontmatter: string, body = 'Text des Beitrags.\n') => `---\n${frontmatter}\n---\n\n${body}`;
-
-/** A free port on loopback, for the dev server. */
-const freePort = () =>
-  new Promise<number>((resolvePort, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolvePort(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-
-/** The dev server's environment: without Vitest's variables, under which Astro serves no pages. */
-function devEnv(): NodeJS.ProcessEnv {
-  const env = buildEnv(join(TMP, 'dev-cache'), { contentDir });
-  for (const name of Object.keys(env)) if (name.startsWith('VITEST') || name === 'NODE_ENV' || name === 'TEST') delete env[name];
-  return env;
-}
 
 let dev: ChildProcess | undefined;
 let output = '';
@@ -50,7 +31,7 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${port}`;
   dev = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--host', '127.0.0.1', '--port', String(port)], {
     cwd: ROOT,
-    env: devEnv(),
+    env: withoutVitest(buildEnv(join(TMP, 'dev-cache'), { contentDir })),
   });
   dev.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   dev.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));

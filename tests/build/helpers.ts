@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
@@ -116,3 +117,24 @@ export function readPage(outDir: string, urlPath: string): HTMLElement {
 /** Text of an element with whitespace collapsed, as a reader (or screen reader) gets it. */
 export const textOf = (element: HTMLElement | null | undefined): string =>
   (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+/** A free TCP port on loopback, for a server a test starts. */
+export const freePort = (): Promise<number> =>
+  new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolvePort(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+
+/**
+ * `env` without Vitest's variables, for `astro dev` and `astro preview`: Astro takes itself for a
+ * test run under them and serves no pages.
+ */
+export function withoutVitest(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const clean = { ...env };
+  for (const name of Object.keys(clean)) if (name.startsWith('VITEST') || name === 'NODE_ENV' || name === 'TEST') delete clean[name];
+  return clean;
+}

@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ALIAS_BLOCK_BEGIN, ALIAS_BLOCK_END, aliasProblem, aliasRedirectRules, withAliasBlock } from '../../src/lib/htaccess.ts';
+import { ALIAS_BLOCK_BEGIN, ALIAS_BLOCK_END, aliasProblem, aliasRedirectRules, contentSecurityPolicy, withAliasBlock } from '../../src/lib/htaccess.ts';
 
 describe('aliasRedirectRules', () => {
   it('is empty without aliases', () => {
@@ -98,5 +100,21 @@ describe('withAliasBlock', () => {
     expect(out).toBe(
       ['ErrorDocument 404 /404.html', '', ALIAS_BLOCK_BEGIN, '<IfModule mod_rewrite.c>', 'RewriteEngine On', 'A', '</IfModule>', ALIAS_BLOCK_END, ''].join('\n'),
     );
+  });
+});
+
+describe('contentSecurityPolicy', () => {
+  it.each([
+    ['the header line', `<IfModule mod_headers.c>\n  Header always set Content-Security-Policy "default-src 'self'"\n</IfModule>`, "default-src 'self'"],
+    ['a commented-out line is not the policy', `# Header always set Content-Security-Policy "default-src *"`, undefined],
+    ['no policy', 'Options -Indexes', undefined],
+  ])('reads %s', (_, htaccess, policy) => {
+    expect(contentSecurityPolicy(htaccess)).toBe(policy);
+  });
+
+  it('reads the site’s own policy from public/.htaccess', () => {
+    const policy = contentSecurityPolicy(readFileSync(join(import.meta.dirname, '../../public/.htaccess'), 'utf8'));
+    expect(policy).toMatch(/^default-src 'self'; /);
+    expect(policy).not.toContain('unsafe-inline');
   });
 });
