@@ -1,3 +1,9 @@
+/**
+ * "1 Beitrag", "3 Beiträge": German counts of posts, in one place. `one` is the singular form
+ * to use instead ("Ein Beitrag" at the start of a sentence).
+ */
+export const postCount = (count: number, one = '1 Beitrag'): string => (count === 1 ? one : `${count} Beiträge`);
+
 /** Every string a reader sees. Strings with values are functions so the grammar lives here. */
 export const ui = {
   skipLink: 'Zum Inhalt springen',
@@ -48,11 +54,11 @@ export const ui = {
     title: 'Themen',
     description: 'Alle Themen des Blogs mit der Zahl ihrer Beiträge.',
     lead: 'Alle Themen, über die wir schreiben:',
-    count: (count: number) => (count === 1 ? '1 Beitrag' : `${count} Beiträge`),
+    count: (count: number) => postCount(count),
     topicTitle: (name: string) => `Thema: ${name}`,
     topicPageTitle: (name: string, n: number) => `Thema: ${name} – Seite ${n}`,
     topicDescription: (name: string, count: number) =>
-      `${count === 1 ? 'Ein Beitrag' : `${count} Beiträge`} zum Thema ${name}.`,
+      `${postCount(count, 'Ein Beitrag')} zum Thema ${name}.`,
     feed: (name: string) => `Beiträge zum Thema ${name} per RSS`,
     label: 'Themen dieses Beitrags',
     all: 'Alle Themen',
@@ -60,8 +66,8 @@ export const ui = {
   archive: {
     title: 'Archiv',
     description: 'Alle Beiträge des Blogs nach Jahr und Monat.',
-    lead: (count: number) => `Alle ${count} Beiträge, nach Monaten geordnet.`,
-    yearCount: (count: number) => (count === 1 ? '1 Beitrag' : `${count} Beiträge`),
+    lead: (count: number) => (count === 1 ? 'Ein Beitrag, nach Monaten geordnet.' : `Alle ${postCount(count)}, nach Monaten geordnet.`),
+    yearCount: (count: number) => postCount(count),
   },
   toc: {
     title: 'Inhalt',
@@ -98,8 +104,8 @@ export const ui = {
   author: {
     title: (name: string) => `Beiträge von ${name}`,
     description: (name: string, count: number) =>
-      `${count === 1 ? 'Ein Beitrag' : `${count} Beiträge`} von ${name} im Blog.`,
-    count: (count: number) => (count === 1 ? '1 Beitrag' : `${count} Beiträge`),
+      `${postCount(count, 'Ein Beitrag')} von ${name} im Blog.`,
+    count: (count: number) => postCount(count),
   },
   seo: {
     /** Alternative text of an article's generated social image (og:image). */
