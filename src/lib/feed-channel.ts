@@ -2,6 +2,7 @@ import { site } from '../site.ts';
 import { ui } from '../i18n/de.ts';
 import { yearOf } from './dates.ts';
 import type { FeedChannel } from './feeds.ts';
+import { paths } from './routes.ts';
 
 const absolute = (path: string) => new URL(path, site.url).href;
 
@@ -9,8 +10,8 @@ const absolute = (path: string) => new URL(path, site.url).href;
 export const siteFeedChannel = (): FeedChannel => ({
   title: site.name,
   description: ui.feed.description,
-  link: absolute('/'),
+  link: absolute(paths.home),
   language: site.feedLanguage,
-  feedLinks: { rss: absolute('/rss.xml'), atom: absolute('/atom.xml'), json: absolute('/feed.json') },
+  feedLinks: { rss: absolute(paths.rss), atom: absolute(paths.atom), json: absolute(paths.json) },
   copyright: ui.footer.copyright(yearOf(new Date()), site.cooperative),
 });

@@ -1,17 +1,36 @@
+import { ui } from '../i18n/de.ts';
 import { pageUrl } from './pagination.ts';
 import { topicFeedUrl, topicUrl } from './topics.ts';
 
+/** The site's fixed addresses: every page, feed and menu links here, never to a literal. */
+export const paths = {
+  home: '/',
+  rss: '/rss.xml',
+  atom: '/atom.xml',
+  json: '/feed.json',
+  imprint: '/impressum/',
+  privacy: '/datenschutz/',
+  topics: '/themen/',
+  archive: '/archiv/',
+  search: '/suche/',
+} as const;
+
 /** Pages that exist whatever the content. */
-export const STATIC_PATHS = [
-  '/',
-  '/rss.xml',
-  '/atom.xml',
-  '/feed.json',
-  '/impressum/',
-  '/datenschutz/',
-  '/themen/',
-  '/archiv/',
-  '/suche/',
+export const STATIC_PATHS: readonly string[] = Object.values(paths);
+
+/** The main menu of every page's header, in order: address and label. */
+export const mainMenu = [
+  { href: paths.home, label: ui.nav.blog },
+  { href: paths.topics, label: ui.nav.topics },
+  { href: paths.archive, label: ui.nav.archive },
+  { href: paths.search, label: ui.nav.search },
+  { href: paths.rss, label: ui.nav.feed },
+] as const;
+
+/** The footer's legal links. */
+export const legalMenu = [
+  { href: paths.imprint, label: ui.legal.imprint.title },
+  { href: paths.privacy, label: ui.legal.privacy.title },
 ] as const;
 
 /** URL of an author's page. */
