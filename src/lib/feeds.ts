@@ -1,5 +1,15 @@
+import rss, { type RSSFeedItem } from '@astrojs/rss';
 import { Feed } from 'feed';
+import { site } from '../site.ts';
+import { ui } from '../i18n/de.ts';
 import type { FeedItem } from './content.ts';
+import { yearOf } from './dates.ts';
+import { paths } from './routes.ts';
+import { topicUrl, type Topic } from './topics.ts';
+import { escapeXml } from './xml.ts';
+
+// One set of feed options and one list of items make every feed: RSS 2.0 through @astrojs/rss
+// (with the full article as content:encoded), Atom and JSON Feed through the `feed` library.
 
 /** What describes a feed besides its items. */
 export interface FeedChannel {
@@ -14,12 +24,58 @@ export interface FeedChannel {
   copyright: string;
 }
 
+const absolute = (path: string) => new URL(path, site.url).href;
+
+/** The channel of the site-wide feeds. */
+export const siteFeedChannel = (): FeedChannel => ({
+  title: site.name,
+  description: ui.feed.description,
+  link: absolute(paths.home),
+  language: site.feedLanguage,
+  feedLinks: { rss: absolute(paths.rss), atom: absolute(paths.atom), json: absolute(paths.json) },
+  copyright: ui.footer.copyright(yearOf(new Date()), site.cooperative),
+});
+
+/** The channel of one topic's feed. */
+export const topicFeedChannel = (topic: Pick<Topic<unknown>, 'name' | 'slug'>): FeedChannel => ({
+  ...siteFeedChannel(),
+  title: ui.feed.topicTitle(site.name, topic.name),
+  description: ui.feed.topicDescription(topic.name),
+  link: absolute(topicUrl(topic.slug)),
+});
+
 /**
- * Atom and JSON Feed of the same items as the RSS feed, via the `feed` library: newest first,
- * teaser as summary, the full article as content, every URL absolute. Each item's id is its
- * permanent URL, the same guid as in RSS, so readers never see a post twice.
+ * RSS 2.0 of `items`. RSS wants an e-mail address in `<author>`, so the author's name goes into
+ * `<dc:creator>` (the channel declares the `dc` namespace).
  */
-export function buildFeed(channel: FeedChannel, items: readonly FeedItem[]): Feed {
+export function rssFeed(channel: FeedChannel, items: readonly FeedItem[]): Promise<Response> {
+  return rss({
+    title: channel.title,
+    description: channel.description,
+    site: channel.link,
+    trailingSlash: true,
+    customData: `<language>${channel.language}</language>`,
+    xmlns: { dc: 'http://purl.org/dc/elements/1.1/' },
+    items: items.map(
+      (item): RSSFeedItem => ({
+        title: item.title,
+        link: item.link,
+        pubDate: item.pubDate,
+        description: item.description,
+        content: item.content,
+        categories: item.categories,
+        ...(item.author === undefined ? {} : { customData: `<dc:creator>${escapeXml(item.author)}</dc:creator>` }),
+      }),
+    ),
+  });
+}
+
+/**
+ * The same items for the `feed` library: newest first, teaser as summary, the full article as
+ * content, every URL absolute. Each item's id is its permanent URL, the same guid as in RSS, so
+ * readers never see a post twice.
+ */
+function libraryFeed(channel: FeedChannel, items: readonly FeedItem[]): Feed {
   const feed = new Feed({
     id: channel.link,
     title: channel.title,
@@ -47,3 +103,11 @@ export function buildFeed(channel: FeedChannel, items: readonly FeedItem[]): Fee
   }
   return feed;
 }
+
+/** Atom 1.0 of `items`. */
+export const atomFeed = (channel: FeedChannel, items: readonly FeedItem[]): Response =>
+  new Response(libraryFeed(channel, items).atom1(), { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
+
+/** JSON Feed 1.1 of `items`. */
+export const jsonFeed = (channel: FeedChannel, items: readonly FeedItem[]): Response =>
+  new Response(libraryFeed(channel, items).json1(), { headers: { 'Content-Type': 'application/feed+json; charset=utf-8' } });
