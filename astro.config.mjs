@@ -35,16 +35,14 @@ export default defineConfig({
   // Every stylesheet as a file under /_astro/, never an inline <style>: the Content-Security-Policy
   // in public/.htaccess allows styles from 'self' only (no hashes, no 'unsafe-inline').
   // Four pages at a time: pages wait on sharp (social images) and on files, so a single page at
-  // a time left a core idle. 1,000 posts on 2 cores, cold: 64 s at 1, 50 s at 2, 46 s at 4.
+  // a time leaves a core idle.
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   image: {
-    // Measured on the benchmark's 1200 px diagrams and the real 1600 px covers: AVIF effort 1
-    // encodes in about half the time of effort 2 (57 vs 98 ms at 1200 px) for ~1 KB more per
-    // image, and is still a quarter smaller than WebP. Chroma at half resolution (4:2:0, as in
-    // every JPEG and lossy WebP; sharp's AVIF default is 4:4:4) takes another 16–18 % off the
-    // encode (1440 px: 88 → 72 ms) and 5 % off the bytes, with no difference visible at 200 %
-    // on the diagrams and screenshots. WebP is only the fallback for browsers without AVIF
-    // (src/components/ResponsiveImage.astro): effort 2, twice as fast as 4, +5 %.
+    // AVIF effort 1 encodes in about half the time of effort 2 for slightly larger files, still
+    // smaller than WebP; chroma at half resolution (4:2:0, as in every JPEG and lossy WebP;
+    // sharp's AVIF default is 4:4:4) is faster and smaller again, with no visible difference.
+    // WebP is only the fallback for browsers without AVIF (src/components/ResponsiveImage.astro).
+    // Figures: the README's performance section.
     // Astro's image cache keys files by source and transform, not by these settings: after a
     // change, delete .cache/build/assets/ to encode every image again.
     service: {

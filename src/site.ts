@@ -16,7 +16,7 @@ export const site = {
   postsPerPage: 5,
   /**
    * Newest posts in each feed (site and topics), each with its full text. Feed readers poll for
-   * what is new; with every post a full-text feed of 1,000 posts weighed 5.6 MB per poll.
+   * what is new; a full-text feed of every post would grow with the archive on every poll.
    */
   feedItems: 20,
   /** Publication dates are calendar days in this zone, whatever zone the build machine uses. */

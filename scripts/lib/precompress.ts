@@ -21,12 +21,9 @@ export const MAX_RATIO = 0.9;
  * build; stylesheets and scripts below this size keep quality 11 and are compressed once in their
  * life (the build cache keeps them).
  *
- * Measured with Node 24's brotli on one core, on the 1,593 pages and feeds over this size of the
- * benchmark's 1,000-post site (24.3 MB, most pages 10–20 KB): quality 10 took 6.4 s of CPU for
- * 4.74 MB, quality 8 0.35 s for 5.05 MB, 6.5 % (about 190 bytes a page) more. Quality 9 took as
- * long as 10 on the pages; 5 to 8 differ by less than 0.5 %. A page of about 3 KB compressed
- * reaches the reader in the same round trips either way, while 6 s is about a tenth of the CPU
- * time of a cold build.
+ * On the benchmark's pages and feeds, quality 8 takes a small fraction of quality 10's CPU time
+ * for files only a few percent larger, and a compressed page reaches the reader in the same
+ * round trips either way (figures in the README's performance section).
  */
 export const LARGE_BYTES = 8 * 1024;
 
@@ -144,7 +141,7 @@ export async function precompressDir(dir: string, options: { cacheDir?: string }
     }
   };
   // zlib works on libuv's thread pool. Four files per core keep the cores busy while others wait
-  // on the disk (1,611 files at 1,000 posts on 2 cores: 7.1 s with 2 at a time, 5.3 s with 8).
+  // on the disk.
   const workers = Array.from({ length: 4 * availableParallelism() }, async () => {
     for (let path = queue.pop(); path !== undefined; path = queue.pop()) await compressOne(path);
   });

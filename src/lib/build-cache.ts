@@ -21,7 +21,7 @@ export const buildCacheDir = (env: NodeJS.ProcessEnv = process.env, cwd: string 
 
 /**
  * A hex SHA-256 of `parts`, each length-prefixed, so ("ab", "c") and ("a", "bc") differ.
- * SHA-256 runs at over 1 GB/s, negligible next to the work a cache entry saves.
+ * Hashing is cheap next to the work a cache entry saves.
  */
 export function cacheKey(...parts: ReadonlyArray<string | Uint8Array>): string {
   const hash = createHash('sha256');

@@ -31,8 +31,8 @@ const REMEMBERED_RESULTS = 50_000;
 
 /**
  * `formatter`, with each result kept per instant and zone. A build shows the same few thousand
- * post dates on every index, topic and archive page, and a formatting in a time zone costs
- * about 40 µs (1,000 posts: 0.6 s of a cold build before). Instants that are not post dates
+ * post dates on every index, topic and archive page, and formatting in a time zone is not
+ * cheap enough to repeat for each. Instants that are not post dates
  * (the footer's current year, a long-running dev server) are bounded by `REMEMBERED_RESULTS`.
  */
 function remembered(

@@ -1,6 +1,6 @@
 // Sizes of content images. The text column is 42rem (672 CSS px) at most: 720 px serves it on
 // ordinary screens and small phones at 2x, 1440 px on high-density screens. Every width costs an
-// AVIF encode on a cold build (a 1200 px image about 57 ms at effort 1), so there are two, not four.
+// AVIF encode on a cold build, so there are two, not four.
 
 /** Widths offered as AVIF for a content image: for the text column at 1x and 2x. */
 const CANDIDATE_WIDTHS = [720, 1440] as const;

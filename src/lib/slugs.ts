@@ -5,7 +5,7 @@ const slugs = new Map<string, string>();
 /**
  * URL slug for a title or file name: lower case, German transliteration (ä → ae, ß → ss).
  * Remembered per text: a build asks for the slugs of the same topics and titles thousands of
- * times, and slugify costs microseconds each (13 s of a 1,000-post build before it was remembered).
+ * times, and slugify is too slow to run each time.
  */
 export function toSlug(text: string): string {
   let slug = slugs.get(text);
