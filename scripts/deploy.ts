@@ -8,20 +8,45 @@
  *
  * DEPLOY_KEEP (default 5) releases are kept; DEPLOY_SSH (default `ssh`) adds ssh options.
  * The web server's document root must be DEPLOY_TARGET/current.
+ *
+ * After the build, the deploy takes the lock DEPLOY_TARGET/.deploy-lock (lock.ts), waiting up to
+ * DEPLOY_LOCK_WAIT seconds while another deploy or rollback holds it, and holds it
+ * until it is done: it deletes what killed deploys left, copies into releases/<name>.partial and
+ * renames that to releases/<name> as it switches `current`, so only complete copies are switched to.
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { site } from '../src/site.ts';
-import { describeTarget, parseState, parseTarget, pruneScript, releaseName, releasesToPrune, stateScript, switchScript } from './lib/releases.ts';
-import { copyRelease, runOnTarget } from './lib/target.ts';
+import { lockGuard, parseLockWait } from './lib/lock.ts';
+import {
+  cleanupScript,
+  describeTarget,
+  nextReleaseName,
+  parseState,
+  parseTarget,
+  partialName,
+  pruneScript,
+  releasesToPrune,
+  stateScript,
+  switchScript,
+  type DeployTarget,
+} from './lib/releases.ts';
+import { makeStoppable, signalExitCode, stopSignal, watchStopSignals } from './lib/stop.ts';
+import { copyRelease, lockTarget, runOnTarget, type TargetLock } from './lib/target.ts';
 import { verifyBuild } from './lib/verify.ts';
 
 const root = join(import.meta.dirname, '..');
 
 /** A reason to stop before anything is published; printed without a stack trace. */
 class Abort extends Error {}
+
+/** Stops with an Abort once a stop signal has come (stop.ts). */
+function checkStop(): void {
+  const signal = stopSignal();
+  if (signal !== undefined) throw new Abort(`Abgebrochen (${signal}).`);
+}
 
 /** `npm run build` into `outDir` (scripts/build.ts), with the build log on the console. */
 function build(outDir: string): Promise<number | null> {
@@ -30,6 +55,7 @@ function build(outDir: string): Promise<number | null> {
       cwd: root,
       stdio: 'inherit',
     });
+    makeStoppable(child);
     child.on('error', reject);
     child.on('close', resolveBuild);
   });
@@ -37,18 +63,20 @@ function build(outDir: string): Promise<number | null> {
 
 async function deploy(workDir: string): Promise<void> {
   let target;
+  let wait;
   try {
     target = parseTarget(process.env['DEPLOY_TARGET']);
+    wait = parseLockWait(process.env['DEPLOY_LOCK_WAIT']);
   } catch (error) {
     throw new Abort((error as Error).message);
   }
   const keep = Number(process.env['DEPLOY_KEEP'] ?? 5);
   if (!Number.isInteger(keep) || keep < 2) throw new Abort('DEPLOY_KEEP muss eine ganze Zahl ab 2 sein (der Vorgänger bleibt für rollback)');
-  const where = describeTarget(target);
 
   const outDir = join(workDir, 'dist');
   console.log(`▶ Baue die Website in ${outDir} …`);
   const code = await build(outDir);
+  checkStop();
   if (code !== 0) throw new Abort(`Der Build ist fehlgeschlagen (Exit ${code}); die Meldungen stehen oben.`);
 
   console.log('▶ Prüfe den Build …');
@@ -57,22 +85,69 @@ async function deploy(workDir: string): Promise<void> {
   if (problems.length > 0) {
     throw new Abort(`Der Build hat ${problems.length} Problem(e):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   }
+  checkStop();
 
-  const name = releaseName(new Date());
-  const before = parseState(await runOnTarget(target, stateScript(target.path)));
-  console.log(`▶ Kopiere nach ${where}/releases/${name}/ …`);
+  // The build touched nothing on the target; from here on the target is changed only under the lock.
+  let lock;
   try {
-    await copyRelease(target, outDir, name, before.current);
+    lock = await lockTarget(target, { command: 'deploy', wait, create: true });
   } catch (error) {
-    // The half-copied release is not linked anywhere; remove it so it is never mistaken for one.
-    await runOnTarget(target, pruneScript(target.path, [name])).catch(() => undefined);
-    throw new Abort(`Kopieren fehlgeschlagen: ${(error as Error).message}`);
+    throw new Abort((error as Error).message);
+  }
+  try {
+    await publish(target, outDir, keep, lock);
+  } finally {
+    await lock.release().catch((error: Error) =>
+      console.warn(`  Die Sperre ließ sich nicht entfernen (${error.message}); der nächste Deploy übernimmt sie als verwaist.`),
+    );
+  }
+}
+
+/** Copies the verified build as a new release and switches `current` to it, holding `lock`. */
+async function publish(target: DeployTarget, outDir: string, keep: number, lock: TargetLock): Promise<void> {
+  const where = describeTarget(target);
+  checkStop();
+  const before = parseState(await runOnTarget(target, stateScript(target.path)));
+  if (before.leftovers.length > 0) {
+    const list = before.leftovers.map((name) => `releases/${name}`).join(', ');
+    try {
+      await runOnTarget(target, cleanupScript(target.path, before.leftovers));
+      console.log(`  Reste abgebrochener Deploys gelöscht: ${list}`);
+    } catch (error) {
+      console.warn(`  Reste abgebrochener Deploys ließen sich nicht löschen (${list}): ${(error as Error).message}`);
+    }
   }
 
-  await runOnTarget(target, switchScript(target.path, name));
+  const name = nextReleaseName(new Date(), [...before.releases, ...before.leftovers]);
+  console.log(`▶ Kopiere nach ${where}/releases/${partialName(name)}/ …`);
+  try {
+    await copyRelease(target, outDir, name, before.current);
+    checkStop();
+    if (lock.lost) throw new Abort('Die Sperre wurde während des Kopierens als verwaist übernommen.');
+  } catch (error) {
+    // The unfinished copy is not linked anywhere; remove it now rather than at the next deploy.
+    await runOnTarget(target, cleanupScript(target.path, [partialName(name)])).catch(() => undefined);
+    throw error instanceof Abort ? error : new Abort(stopSignal() ? `Abgebrochen (${stopSignal()}).` : `Kopieren fehlgeschlagen: ${(error as Error).message}`);
+  }
+
+  try {
+    await runOnTarget(target, switchScript(target.path, name, { fromPartial: true, guard: lockGuard(lock.token) }));
+  } catch (error) {
+    // Cut off from the target, the switch may still have happened there: say what is true.
+    const after = await runOnTarget(target, stateScript(target.path)).then(parseState, () => undefined);
+    if (after?.current !== name) {
+      await runOnTarget(target, cleanupScript(target.path, [partialName(name)])).catch(() => undefined);
+      throw new Abort(`Umschalten fehlgeschlagen: ${(error as Error).message}`);
+    }
+  }
   console.log(`✓ Veröffentlicht: ${where}/current → releases/${name}` + (before.current ? ` (vorher ${before.current})` : ''));
 
   // Published; from here on a problem is only worth a warning.
+  const signal = stopSignal();
+  if (signal !== undefined) {
+    console.warn(`  Abgebrochen (${signal}): alte Releases bleiben bis zum nächsten Deploy.`);
+    return;
+  }
   try {
     const after = parseState(await runOnTarget(target, stateScript(target.path)));
     const prune = releasesToPrune(after.releases, after.current, keep);
@@ -85,6 +160,7 @@ async function deploy(workDir: string): Promise<void> {
   }
 }
 
+watchStopSignals();
 const workDir = await mkdtemp(join(tmpdir(), 'blog-deploy-'));
 try {
   await deploy(workDir);
@@ -95,3 +171,5 @@ try {
 } finally {
   await rm(workDir, { recursive: true, force: true });
 }
+const signal = stopSignal();
+if (signal !== undefined) process.exitCode = signalExitCode(signal);

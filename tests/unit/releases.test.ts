@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
+  cleanupScript,
   currentRelease,
+  isLeftoverName,
   isReleaseName,
+  nextReleaseName,
   parseState,
+  partialName,
   parseTarget,
   previousRelease,
   pruneScript,
@@ -48,8 +52,37 @@ describe('release names', () => {
     expect(isReleaseName(name)).toBe(false);
   });
 
-  it('sort oldest first and drop foreign entries', () => {
-    expect(sortReleases([R3, 'lost+found', R1, '', R2])).toEqual([R1, R2, R3]);
+  it('sort oldest first and drop foreign entries and leftovers', () => {
+    expect(sortReleases([R3, 'lost+found', R1, '', `${R4}.partial`, R2, `${R5}.deleting`])).toEqual([R1, R2, R3]);
+  });
+});
+
+describe('leftovers of unfinished copies and deletions', () => {
+  it.each([
+    [partialName(R3), true],
+    [`${R3}.partial`, true],
+    [`${R3}.deleting`, true],
+    [R3, false],
+    [`${R3}.partial.x`, false],
+    [`${R3}.tmp`, false],
+    ['x.partial', false],
+    ['.partial', false],
+    [`../${R3}.partial`, false],
+  ])('%j → %s', (name, expected) => {
+    expect(isLeftoverName(name)).toBe(expected);
+  });
+});
+
+describe('nextReleaseName', () => {
+  it.each([
+    { name: 'the time now on an empty target', now: '2026-02-01T09:30:15.250Z', existing: [], expected: R3 },
+    { name: 'the time now after older releases', now: '2026-02-01T09:30:15.250Z', existing: [R1, R2], expected: R3 },
+    { name: 'after a release made in the same millisecond', now: '2026-02-01T09:30:15.250Z', existing: [R3], expected: '2026-02-01T09-30-15.251Z' },
+    { name: 'after a release of a machine whose clock is ahead', now: '2026-01-01T00:00:00.000Z', existing: [R1, R5], expected: '2027-01-01T00-00-00.000Z' },
+    { name: 'after a leftover copy', now: '2026-01-01T00:00:00.000Z', existing: [`${R2}.partial`], expected: '2026-01-02T10-00-00.001Z' },
+    { name: 'ignoring foreign folders', now: '2026-02-01T09:30:15.250Z', existing: ['9999-lost+found', 'zzz'], expected: R3 },
+  ])('$name', ({ now, existing, expected }) => {
+    expect(nextReleaseName(new Date(now), existing)).toBe(expected);
   });
 });
 
@@ -96,8 +129,9 @@ describe('shell scripts', () => {
     expect(shellQuote("/srv/mein blog/it's")).toBe(`'/srv/mein blog/it'\\''s'`);
   });
 
-  it('switch current with a symlink renamed over the old one', () => {
+  it('switch current with a symlink renamed over the old one, never interrupted', () => {
     expect(switchScript('/srv/blog', R2).split('\n')).toEqual([
+      "trap '' HUP INT TERM",
       'set -e',
       "cd '/srv/blog'",
       `test -d 'releases/${R2}'`,
@@ -106,16 +140,54 @@ describe('shell scripts', () => {
     ]);
   });
 
-  it('refuse to switch to or delete anything but a release', () => {
-    expect(() => switchScript('/srv/blog', '../../etc')).toThrow();
-    expect(() => pruneScript('/srv/blog', [R1, '*'])).toThrow();
-    expect(pruneScript('/srv/blog', [])).toBe('true');
-    expect(pruneScript('/srv/blog', [R1, R2])).toBe(`cd '/srv/blog' && rm -rf 'releases/${R1}' 'releases/${R2}'`);
+  it('switch to a finished copy after the guard, renaming it to its release name first', () => {
+    expect(switchScript('/srv/blog', R2, { fromPartial: true, guard: 'test -e .deploy-lock/token-ab12cd34' }).split('\n')).toEqual([
+      "trap '' HUP INT TERM",
+      'set -e',
+      "cd '/srv/blog'",
+      'test -e .deploy-lock/token-ab12cd34',
+      `mv -T 'releases/${R2}.partial' 'releases/${R2}'`,
+      `test -d 'releases/${R2}'`,
+      `ln -sfn 'releases/${R2}' .current.tmp`,
+      'mv -T .current.tmp current',
+    ]);
   });
 
-  it('read the state the state script prints', () => {
-    expect(parseState(`${R2}\n${R1}\n---\nreleases/${R2}\n`)).toEqual({ releases: [R1, R2], current: R2 });
-    expect(parseState('---\n')).toEqual({ releases: [], current: undefined });
-    expect(parseState('')).toEqual({ releases: [], current: undefined });
+  it('refuse to switch to or delete anything but a release', () => {
+    expect(() => switchScript('/srv/blog', '../../etc')).toThrow();
+    expect(() => switchScript('/srv/blog', `${R1}.partial`)).toThrow();
+    expect(() => pruneScript('/srv/blog', [R1, '*'])).toThrow();
+    expect(() => pruneScript('/srv/blog', [`${R1}.partial`])).toThrow();
+    expect(pruneScript('/srv/blog', [])).toBe('true');
+  });
+
+  it('delete releases by renaming them out of the way first', () => {
+    expect(pruneScript('/srv/blog', [R1, R2])).toBe(
+      `cd '/srv/blog' && mv -T 'releases/${R1}' 'releases/${R1}.deleting' && mv -T 'releases/${R2}' 'releases/${R2}.deleting'` +
+        ` && rm -rf 'releases/${R1}.deleting' 'releases/${R2}.deleting'`,
+    );
+  });
+
+  it('delete leftovers and nothing else', () => {
+    expect(cleanupScript('/srv/blog', [])).toBe('true');
+    expect(cleanupScript('/srv/blog', [`${R1}.partial`, `${R2}.deleting`])).toBe(
+      `cd '/srv/blog' && rm -rf 'releases/${R1}.partial' 'releases/${R2}.deleting'`,
+    );
+    expect(() => cleanupScript('/srv/blog', [R1])).toThrow();
+    expect(() => cleanupScript('/srv/blog', ['*.partial'])).toThrow();
+  });
+
+  it.each([
+    { name: 'releases and current', output: `${R2}\n${R1}\n---\nreleases/${R2}\n`, expected: { releases: [R1, R2], current: R2, leftovers: [] } },
+    {
+      name: 'leftovers apart from releases',
+      output: `${R1}\n${R2}.partial\n${R3}\n${R1}.deleting\nlost+found\n---\nreleases/${R3}\n`,
+      expected: { releases: [R1, R3], current: R3, leftovers: [`${R1}.deleting`, `${R2}.partial`] },
+    },
+    { name: 'current never a leftover', output: `${R1}.partial\n---\nreleases/${R1}.partial\n`, expected: { releases: [], current: undefined, leftovers: [`${R1}.partial`] } },
+    { name: 'an empty target', output: '---\n', expected: { releases: [], current: undefined, leftovers: [] } },
+    { name: 'no target yet', output: '', expected: { releases: [], current: undefined, leftovers: [] } },
+  ])('read the state the state script prints: $name', ({ output, expected }) => {
+    expect(parseState(output)).toEqual(expected);
   });
 });
