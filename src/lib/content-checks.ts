@@ -28,6 +28,8 @@ export interface MdxFacts {
   elements: { name: string; line: number }[];
   /** Lines of `# Heading`: a second `<h1>` beside the title. */
   topHeadings: number[];
+  /** Code the check cannot read: `{…}` expressions (comments aside), `attr={…}`, import/export. */
+  code: { what: 'expression' | 'attribute' | 'esm'; line: number }[];
   /** Set when the MDX does not parse. */
   syntaxError?: { line: number; message: string };
 }
@@ -49,7 +51,7 @@ type Node = {
  * `firstLine` is the file line the body starts on, so reported lines match the file.
  */
 export function analyzeMdx(body: string, firstLine = 1): MdxFacts {
-  const facts: MdxFacts = { markers: [], links: [], images: [], components: [], elements: [], topHeadings: [] };
+  const facts: MdxFacts = { markers: [], links: [], images: [], components: [], elements: [], topHeadings: [], code: [] };
   let tree: Node;
   try {
     tree = mdxToMdast(body) as Node;
@@ -74,6 +76,15 @@ export function analyzeMdx(body: string, firstLine = 1): MdxFacts {
   const visit = (node: Node) => {
     if (node.type === 'mdxFlowExpression' && isTeaserMarker(node.value ?? '')) facts.markers.push(lineOf(node));
     if (node.type === 'heading' && node.depth === 1) facts.topHeadings.push(lineOf(node));
+    if ((node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') && !isComment(node.value ?? '')) {
+      facts.code.push({ what: 'expression', line: lineOf(node) });
+    }
+    if (node.type === 'mdxjsEsm') facts.code.push({ what: 'esm', line: lineOf(node) });
+    if (node.attributes?.some((a) => a.type !== 'mdxJsxAttribute' || (typeof a.value === 'object' && a.value !== null))) {
+      facts.code.push({ what: 'attribute', line: lineOf(node) });
+    }
+    // Reference links (`[Text][ziel]` with `[ziel]: /adresse/`) lead where their definition says.
+    if (node.type === 'definition' && node.url !== undefined) facts.links.push({ url: node.url, line: lineOf(node) });
     if (node.type === 'link' && node.url !== undefined) facts.links.push({ url: node.url, line: lineOf(node) });
     if (node.type === 'image' && node.url !== undefined) {
       facts.images.push({ src: node.url, alt: node.alt ?? undefined, line: lineOf(node) });
@@ -92,6 +103,9 @@ export function analyzeMdx(body: string, firstLine = 1): MdxFacts {
   visit(tree);
   return facts;
 }
+
+/** Whether an expression's code is only comments (`{/* more *\/}`), which render nothing. */
+const isComment = (code: string): boolean => /^(?:\s|\/\*[\s\S]*?\*\/|\/\/[^\n]*)*$/.test(code);
 
 /** A German explanation of the MDX parser's most common complaints; the parser's text follows it. */
 export function syntaxHint(detail: string): string {
@@ -258,6 +272,19 @@ export function checkBody(
         severity: 'error',
       });
     }
+  }
+  for (const { what, line } of facts.code) {
+    problems.push({
+      file,
+      line,
+      message:
+        what === 'esm'
+          ? 'import und export gibt es in Beiträgen nicht; erwartet wird Text, Markdown und <Note>'
+          : what === 'attribute'
+            ? 'ein Wert in geschweiften Klammern (z. B. href={…}) ist Code, den die Prüfung nicht lesen kann; erwartet wird ein fester Wert in Anführungszeichen, z. B. href="/blog/2022/titel/"'
+            : 'geschweifte Klammern { } sind in MDX Code, den die Prüfung nicht lesen kann; erwartet wird Text (im Text bitte \\{ schreiben) oder ein Kommentar {/* … */}',
+      severity: 'error',
+    });
   }
   for (const line of facts.topHeadings) {
     problems.push({
