@@ -6,7 +6,8 @@
  *   DEPLOY_TARGET=/srv/blog npm run deploy
  *   DEPLOY_TARGET=xyz00-blog@xyz.hostsharing.net:blog npm run deploy
  *
- * DEPLOY_KEEP (default 5) releases are kept; DEPLOY_SSH (default `ssh`) adds ssh options.
+ * It refuses an Impressum with placeholders (content/site/legal.yaml) unless `--staging` says
+ * the target is a test system. DEPLOY_KEEP (default 5) releases are kept; DEPLOY_SSH (default `ssh`) adds ssh options.
  * The web server's document root must be DEPLOY_TARGET/current.
  *
  * After the build, the deploy takes the lock DEPLOY_TARGET/.deploy-lock (lock.ts), waiting up to
@@ -15,9 +16,13 @@
  * renames that to releases/<name> as it switches `current`, so only complete copies are switched to.
  */
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { SKIP_CHECK_ENV } from '../src/integrations/content-check.ts';
+import { formatProblem } from '../src/lib/content-checks.ts';
+import { legalFile, parseLegal } from '../src/lib/legal.ts';
 import { site } from '../src/site.ts';
 import { lockGuard, parseLockWait } from './lib/lock.ts';
 import {
@@ -61,7 +66,41 @@ function build(outDir: string): Promise<number | null> {
   });
 }
 
+/** `--staging`: publish to a target that is not the public site, placeholders and all. */
+const STAGING_FLAG = '--staging';
+
+/**
+ * Refuses what must not go live: an Impressum or privacy policy with placeholders (an
+ * incomplete Impressum invites a paid warning letter), or a build without the content check.
+ * `--staging` allows both for a test target, with a warning.
+ */
+function refuseUnpublishable(staging: boolean): void {
+  const file = legalFile();
+  const { legal, problems, placeholders } = parseLegal(readFileSync(join(root, file), 'utf8'), file);
+  if (legal === undefined) throw new Abort(`${file} ist fehlerhaft:\n${problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`);
+  const skipped = process.env[SKIP_CHECK_ENV] === '1';
+  if (staging) {
+    if (placeholders.length > 0) console.warn(`⚠ ${STAGING_FLAG}: ${placeholders.length} Platzhalter in ${file} werden mitveröffentlicht – nur für ein Testsystem.`);
+    if (skipped) console.warn(`⚠ ${STAGING_FLAG}: ${SKIP_CHECK_ENV}=1, die Beiträge werden nicht geprüft – nur für ein Testsystem.`);
+    return;
+  }
+  if (skipped) throw new Abort(`${SKIP_CHECK_ENV}=1 baut ohne Prüfung der Beiträge; veröffentlicht wird nur ein geprüfter Build.`);
+  if (placeholders.length > 0) {
+    throw new Abort(
+      [
+        `Impressum und Datenschutzerklärung enthalten noch ${placeholders.length} Platzhalter; so darf die Website nicht online gehen:`,
+        ...placeholders.map((p) => `  ${formatProblem({ ...p, severity: 'error' })}`),
+        `Bitte die echten Angaben der Genossenschaft in ${file} eintragen. Nur für ein Testsystem, das nicht die öffentliche Website ist: npm run deploy -- ${STAGING_FLAG}`,
+      ].join('\n'),
+    );
+  }
+}
+
 async function deploy(workDir: string): Promise<void> {
+  const options = process.argv.slice(2);
+  const unknown = options.filter((option) => option !== STAGING_FLAG);
+  if (unknown.length > 0) throw new Abort(`Unbekannte Option ${unknown.join(', ')}; erlaubt ist nur ${STAGING_FLAG}.`);
+  const staging = options.includes(STAGING_FLAG);
   let target;
   let wait;
   try {
@@ -72,6 +111,8 @@ async function deploy(workDir: string): Promise<void> {
   }
   const keep = Number(process.env['DEPLOY_KEEP'] ?? 5);
   if (!Number.isInteger(keep) || keep < 2) throw new Abort('DEPLOY_KEEP muss eine ganze Zahl ab 2 sein (der Vorgänger bleibt für rollback)');
+
+  refuseUnpublishable(staging);
 
   const outDir = join(workDir, 'dist');
   console.log(`▶ Baue die Website in ${outDir} …`);

@@ -33,15 +33,17 @@ const running = new Set<Started>();
  * Starts `npm run deploy` (or rollback) as a child process, the way CI does, in a process group
  * of its own, so a test can kill it with everything it started (`killGroup`).
  */
-function startScript(script: 'deploy' | 'rollback', env: Record<string, string> = {}): Started {
+function startScript(script: 'deploy' | 'rollback', env: Record<string, string> = {}, args: string[] = []): Started {
   run += 1;
-  const child = spawn(process.execPath, [join(ROOT, 'scripts', `${script}.ts`)], {
+  const child = spawn(process.execPath, [join(ROOT, 'scripts', `${script}.ts`), ...args], {
     cwd: ROOT,
     detached: true,
     env: {
       ...process.env,
       DEPLOY_TARGET: target,
       BLOG_CONTENT_DIR: contentDir,
+      // A complete Impressum: with the placeholders the project ships, the deploy refuses.
+      LEGAL_CONTENT_FILE: 'tests/fixtures/legal-filled.yaml',
       // Each build of other content gets its own cache, so builds never mix.
       ASTRO_CACHE_DIR: join(TMP, 'deploy-cache', String(run)),
       ASTRO_TELEMETRY_DISABLED: '1',
@@ -70,7 +72,8 @@ function startScript(script: 'deploy' | 'rollback', env: Record<string, string> 
 }
 
 /** Runs `npm run deploy` (or rollback) to its end. */
-const runScript = (script: 'deploy' | 'rollback', env: Record<string, string> = {}): Promise<Finished> => startScript(script, env).done;
+const runScript = (script: 'deploy' | 'rollback', env: Record<string, string> = {}, args: string[] = []): Promise<Finished> =>
+  startScript(script, env, args).done;
 
 /** Kills a started script and everything it started, as a killed job or a closed session would. */
 const killGroup = (started: Started) => process.kill(-started.pid, 'SIGKILL');
@@ -174,13 +177,36 @@ describe.skipIf(!rsync)('npm run deploy and npm run rollback into a local folder
     expect(releases()).toEqual([first, second]);
   });
 
+  it('refuses an Impressum with placeholders, naming each field at its line, and publishes nothing', async () => {
+    const before = current();
+    const result = await runScript('deploy', { LEGAL_CONTENT_FILE: 'content/site/legal.yaml' });
+    expect(result.code).toBe(1);
+    expect(result.output).toMatch(/✗ Veröffentlichung abgebrochen: Impressum und Datenschutzerklärung enthalten noch \d+ Platzhalter/);
+    expect(result.output).toMatch(/content\/site\/legal\.yaml:\d+: address\.street: ist noch ein Platzhalter/);
+    expect(result.output).toMatch(/content\/site\/legal\.yaml:\d+: registerNumber: ist noch ein Platzhalter/);
+    expect(result.output).toContain('npm run deploy -- --staging');
+    expect(result.output).not.toContain('▶ Baue die Website');
+    expect(current()).toBe(before);
+  });
+
+  it('refuses a build without the content check, and an unknown option', async () => {
+    const unchecked = await runScript('deploy', { BLOG_SKIP_CONTENT_CHECK: '1' });
+    expect(unchecked.code).toBe(1);
+    expect(unchecked.output).toContain('BLOG_SKIP_CONTENT_CHECK=1 baut ohne Prüfung der Beiträge; veröffentlicht wird nur ein geprüfter Build.');
+    const unknown = await runScript('deploy', {}, ['--stagin']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.output).toContain('Unbekannte Option --stagin; erlaubt ist nur --staging.');
+  });
+
   it('leaves current untouched when the finished build fails verification', async () => {
     const before = current();
-    // A link computed in MDX passes the build's own content checks (they read links as written),
-    // but leads nowhere in the finished site.
+    // A link computed in MDX leads nowhere in the finished site. The content check refuses such
+    // code; here it is skipped (allowed for a staging target only) to show the verification
+    // behind it holds too.
     writeFileSync(join(contentDir, 'toter-link.mdx'), post('Toter Link', '2022-04-01', '', 'Siehe <a href={"/gibt-es-" + "nicht/"}>hier</a>.\n'));
-    const result = await runScript('deploy');
+    const result = await runScript('deploy', { BLOG_SKIP_CONTENT_CHECK: '1', LEGAL_CONTENT_FILE: 'content/site/legal.yaml' }, ['--staging']);
     rmSync(join(contentDir, 'toter-link.mdx'));
+    expect(result.output).toMatch(/⚠ --staging: \d+ Platzhalter in content\/site\/legal\.yaml werden mitveröffentlicht/);
     expect(result.code).toBe(1);
     expect(result.output).toContain('✗ Veröffentlichung abgebrochen: Der Build hat');
     expect(result.output).toContain('blog/2022/toter-link/index.html: Link auf /gibt-es-nicht/ führt ins Leere');
