@@ -77,7 +77,7 @@ export function sortBlogFiles(files: readonly string[], label: (path: string) =>
     } else if (lower === undefined || !(IMAGE_EXTENSIONS as readonly string[]).includes(lower)) {
       error(
         path,
-        `wird nicht veröffentlicht: in content/blog/ gehören nur Beiträge (.mdx) und ihre Bilder (${IMAGE_EXTENSIONS.join(', ')}); Dateien zum Herunterladen gehören nach public/`,
+        'wird nicht veröffentlicht: in content/blog/ gehören nur Beiträge (.mdx) und ihre Bilder (JPEG, PNG, WebP, AVIF, GIF); Dateien zum Herunterladen gehören nach public/',
       );
     }
   }

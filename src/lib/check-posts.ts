@@ -22,6 +22,8 @@ import { sitePaths } from './routes.ts';
 import { groupByTopic } from './topics.ts';
 import { cachedImageProblem } from './image-check.ts';
 import { explainYamlError } from './yaml-errors.ts';
+import { formatDate, toDayKey } from './dates.ts';
+import { NEW_POST_SAMPLES } from './new-post.ts';
 import { parseLegal, placeholderSummary, type LegalResult } from './legal.ts';
 import type { ContentSnapshot } from './content-source.ts';
 
@@ -88,7 +90,11 @@ function checkPostsAndImages(
       problems.push({
         file: post.file,
         line: 1,
-        message: 'Kopfbereich fehlt; erwartet wird ein Block zwischen zwei Zeilen „---“ mit title und date',
+        message: /^\uFEFF?---/.test(post.source)
+          ? 'Kopfbereich wird nicht geschlossen; erwartet wird nach den Feldern eine Zeile, in der nur „---“ steht'
+          : /^\s*---/.test(post.source)
+            ? 'vor dem Kopfbereich steht etwas (eine Leerzeile oder Leerzeichen); erwartet wird „---“ ganz oben in der ersten Zeile'
+            : 'Kopfbereich fehlt; erwartet wird ein Block zwischen zwei Zeilen „---“ mit title und date',
         severity: 'error',
       });
       continue;
@@ -114,6 +120,20 @@ function checkPostsAndImages(
         if (!isScalar(pair.key) || !pair.key.range) continue;
         const key = String(pair.key.value);
         fieldLines.set(key, lineOf(pair.key.range[0]));
+        // `title: Ausgabe #3`: YAML reads everything from # on as a comment, and the title is cut.
+        if (isScalar(pair.value) && pair.value.type === 'PLAIN' && pair.value.range && TEXT_FIELDS.has(key)) {
+          const end = pair.value.range[1];
+          const lineEnd = frontmatter.indexOf('\n', end);
+          if (frontmatter.slice(end, lineEnd < 0 ? undefined : lineEnd).includes('#')) {
+            problems.push({
+              file: post.file,
+              line: lineOf(pair.key.range[0]),
+              field: key,
+              message: `alles ab # gilt in YAML als Kommentar und fehlt im Text („${String(pair.value.value)}“); erwartet wird der ganze Text in Anführungszeichen, z. B. ${key}: "Ausgabe #3"`,
+              severity: 'error',
+            });
+          }
+        }
         // Nested fields (`image.src`) get their own line, so a message points at the field itself.
         if (isMap(pair.value)) {
           for (const inner of pair.value.items) {
@@ -139,6 +159,7 @@ function checkPostsAndImages(
       }
     } else {
       valid.push({ post, data: result.data, lines: fieldLines });
+      problems.push(...draftLeftovers(post, body, bodyLine, result.data, fieldLines, context.now));
       const updatedLine = fieldLines.get('updated');
       problems.push(
         ...updatedBeforeDate(post.file, result.data).map((problem) =>
@@ -162,7 +183,9 @@ function checkPostsAndImages(
             file: post.file,
             ...(coverLine === undefined ? {} : { line: coverLine }),
             field: 'image.src',
-            message: `Bilddatei ${cover} nicht gefunden; erwartet wird eine Datei neben dem Beitrag`,
+            message: cover.startsWith('/')
+              ? `das Titelbild ${cover} muss neben dem Beitrag liegen, nicht in public/; erwartet wird z. B. src: ./${cover.split('/').at(-1)} mit der Datei im Ordner des Beitrags`
+              : `Bilddatei ${cover} nicht gefunden; erwartet wird eine Datei neben dem Beitrag`,
             severity: 'error',
           });
         }
@@ -226,6 +249,44 @@ function checkPostsAndImages(
 }
 
 const legalProblems = (result: LegalResult, file: string): Problem[] => [...result.problems, ...placeholderSummary(file, result.placeholders)];
+
+/** Frontmatter fields holding running text, where an unquoted # would cut the text. */
+const TEXT_FIELDS = new Set(['title', 'description']);
+
+/**
+ * What a post about to go live should not keep: the sample text of `npm run new`, an empty
+ * body, a day of revision (`updated`) that has not come yet.
+ */
+function draftLeftovers(post: PostFile, body: string, bodyLine: number, data: PostData, lines: ReadonlyMap<string, number>, now: Date): Problem[] {
+  const problems: Problem[] = [];
+  if (data.draft) return problems;
+  const bodyLines = body.split('\n');
+  for (const sample of NEW_POST_SAMPLES) {
+    const index = bodyLines.findIndex((text) => text.includes(sample));
+    if (index >= 0) {
+      problems.push({
+        file: post.file,
+        line: bodyLine + index,
+        message: `der Beispieltext von npm run new steht noch da („${sample}“); erwartet wird Ihr eigener Text, bevor der Beitrag erscheint`,
+        severity: 'error',
+      });
+    }
+  }
+  if (body.replace(/\{\s*\/\*[\s\S]*?\*\/\s*\}/g, '').trim() === '') {
+    problems.push({ file: post.file, message: 'der Beitrag hat keinen Text; erwartet wird mindestens ein Absatz unter dem Kopfbereich', severity: 'error' });
+  }
+  if (data.updated !== undefined && isPublished(data, now) && toDayKey(data.updated) > toDayKey(now)) {
+    const line = lines.get('updated');
+    problems.push({
+      file: post.file,
+      ...(line === undefined ? {} : { line }),
+      field: 'updated',
+      message: `der ${formatDate(data.updated)} liegt in der Zukunft; erwartet wird der Tag der Überarbeitung, spätestens heute`,
+      severity: 'error',
+    });
+  }
+  return problems;
+}
 
 /** A post's frontmatter as the schema reads it, or undefined when it is broken. */
 function postData(source: string): PostData | undefined {

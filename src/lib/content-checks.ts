@@ -28,6 +28,10 @@ export interface MdxFacts {
   elements: { name: string; line: number }[];
   /** Lines of `# Heading`: a second `<h1>` beside the title. */
   topHeadings: number[];
+  /** Elements with a `style` attribute, which the site's CSP blocks. */
+  styles: number[];
+  /** Attributes of components (`<Note titel="…">`), to name unknown ones. */
+  componentAttributes: { component: string; name: string; line: number }[];
   /** Code the check cannot read: `{…}` expressions (comments aside), `attr={…}`, import/export. */
   code: { what: 'expression' | 'attribute' | 'esm'; line: number }[];
   /** Set when the MDX does not parse. */
@@ -51,7 +55,7 @@ type Node = {
  * `firstLine` is the file line the body starts on, so reported lines match the file.
  */
 export function analyzeMdx(body: string, firstLine = 1): MdxFacts {
-  const facts: MdxFacts = { markers: [], links: [], images: [], components: [], elements: [], topHeadings: [], code: [] };
+  const facts: MdxFacts = { markers: [], links: [], images: [], components: [], elements: [], topHeadings: [], code: [], styles: [], componentAttributes: [] };
   let tree: Node;
   try {
     tree = mdxToMdast(body) as Node;
@@ -63,7 +67,7 @@ export function analyzeMdx(body: string, firstLine = 1): MdxFacts {
       .replace(/\s*\(\d+:\d+\)/g, '');
     facts.syntaxError = {
       line: position ? Number(position[1]) + firstLine - 1 : firstLine,
-      message: `${syntaxHint(detail)} (${detail})`,
+      message: `${syntaxHint(detail, position ? (body.split('\n')[Number(position[1]) - 1] ?? '') : '')} (${detail})`,
     };
     return facts;
   }
@@ -93,8 +97,13 @@ export function analyzeMdx(body: string, firstLine = 1): MdxFacts {
       if (node.name === 'img') {
         facts.images.push({ src: attribute(node, 'src') ?? '', alt: attribute(node, 'alt'), line: lineOf(node), html: true });
       }
-      if (/^[A-Z]/.test(node.name)) facts.components.push({ name: node.name, line: lineOf(node) });
-      else facts.elements.push({ name: node.name, line: lineOf(node) });
+      if (/^[A-Z]/.test(node.name)) {
+        facts.components.push({ name: node.name, line: lineOf(node) });
+        for (const a of node.attributes ?? []) {
+          if (a.type === 'mdxJsxAttribute' && a.name) facts.componentAttributes.push({ component: node.name, name: a.name, line: lineOf(node) });
+        }
+      } else facts.elements.push({ name: node.name, line: lineOf(node) });
+      if (attribute(node, 'style') !== undefined) facts.styles.push(lineOf(node));
       const href = node.name === 'a' ? attribute(node, 'href') : undefined;
       if (href !== undefined) facts.links.push({ url: href, line: lineOf(node) });
     }
@@ -108,7 +117,14 @@ export function analyzeMdx(body: string, firstLine = 1): MdxFacts {
 const isComment = (code: string): boolean => /^(?:\s|\/\*[\s\S]*?\*\/|\/\/[^\n]*)*$/.test(code);
 
 /** A German explanation of the MDX parser's most common complaints; the parser's text follows it. */
-export function syntaxHint(detail: string): string {
+export function syntaxHint(detail: string, lineText = ''): string {
+  if (/<(?:https?:|mailto:|www\.)/i.test(lineText)) {
+    return 'Links in spitzen Klammern <https://…> gibt es in MDX nicht; erwartet wird [Linktext](https://…)';
+  }
+  const unclosed = /closing tag for `<(br|hr|img|input|wbr|source)>`/i.exec(detail);
+  if (unclosed) {
+    return `<${unclosed[1]}> hat keinen Inhalt und muss sich in MDX selbst schließen; erwartet wird <${unclosed[1]} />${unclosed[1] === 'img' ? ', für Bilder besser ![Beschreibung](./bild.png)' : ''}`;
+  }
   if (/html comments|<!--|create a comment|`!`/i.test(detail)) {
     return 'HTML-Kommentare <!-- … --> gibt es in MDX nicht; erwartet wird {/* Kommentar */}';
   }
@@ -132,6 +148,9 @@ const isForeign = (url: string): boolean => /^(?:[a-z][a-z0-9+.-]*:)?\/\//i.test
 
 /** Components editors may use without importing them (see src/components/mdx.ts). */
 export const KNOWN_COMPONENTS = ['Note'] as const;
+
+/** The attributes each component takes (its `Props`). */
+const COMPONENT_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = { Note: ['title'] };
 
 /** Splits a post file into frontmatter text and body, with the line the body starts on. */
 export function splitFrontmatter(source: string): { frontmatter: string | undefined; body: string; bodyLine: number } {
@@ -173,6 +192,16 @@ export interface LinkTargets {
 
 const SAMPLE_ADDRESS = '/blog/2022/titel-des-beitrags/';
 
+/** Whether `url` is on the site at `origin`, over http or https, with or without `www.`. */
+const isOwnHost = (url: URL, origin: string): boolean => {
+  const bare = (host: string) => host.replace(/^www\./i, '').toLowerCase();
+  return bare(url.host) === bare(new URL(origin).host);
+};
+
+/** The address of a post whose file name is the last part of `path` (`/blog/2021/x/` → x's address). */
+const addressBySlug = (path: string, targets: LinkTargets): string | undefined =>
+  targets.byFileName?.get(path.split('/').filter((part) => part !== '' && part !== '.' && part !== '..').at(-1) ?? '');
+
 /**
  * What is wrong with one link of a post, judged as the deploy's check of the built site
  * (scripts/lib/verify.ts) would: every internal link must lead to a page or file of the build.
@@ -190,13 +219,13 @@ export function linkProblem(url: string, targets: LinkTargets): Pick<Problem, 'm
     } catch {
       return error('ist keine gültige Adresse; erwartet wird z. B. https://www.example.org/');
     }
-    if (targets.origin === undefined || target.origin !== targets.origin) return undefined;
+    if (targets.origin === undefined || !isOwnHost(target, targets.origin)) return undefined;
     pathUrl = `${target.pathname}${target.search}${target.hash}`;
   } else if (!url.startsWith('/')) {
     if (/\.mdx?(?:[#?]|$)/i.test(url)) return mdxLinkProblem(url, targets);
     const base = targets.page?.url;
     const resolved = base === undefined ? undefined : internalPath(new URL(url, `https://invalid.invalid${base}`).pathname);
-    const hint = resolved !== undefined && targets.knownPaths.has(resolved) ? resolved : SAMPLE_ADDRESS;
+    const hint = resolved !== undefined && targets.knownPaths.has(resolved) ? resolved : (addressBySlug(url.split(/[#?]/)[0]!, targets) ?? SAMPLE_ADDRESS);
     return error(
       `relative Adressen führen in der Übersicht, im Artikel und im Feed an verschiedene Stellen; erwartet wird die Adresse ab dem ersten Schrägstrich, z. B. ${hint}`,
     );
@@ -224,6 +253,10 @@ export function linkProblem(url: string, targets: LinkTargets): Pick<Problem, 'm
     return error(
       `diese Datei gibt es nicht; erwartet wird eine Datei in public/ (public${path} für den Link ${path}), Dateien zum Herunterladen z. B. in public/downloads/`,
     );
+  }
+  const similar = path.startsWith('/blog/') ? addressBySlug(path, targets) : undefined;
+  if (similar !== undefined && targets.knownPaths.has(similar)) {
+    return error(`diese Seite gibt es nicht; gemeint ist wohl ${similar} (Jahr und Dateiname bilden die Adresse)`);
   }
   return error(`diese Seite gibt es nicht; erwartet wird die Adresse einer bestehenden Seite, z. B. ${SAMPLE_ADDRESS}`);
 }
@@ -286,6 +319,24 @@ export function checkBody(
       severity: 'error',
     });
   }
+  for (const line of facts.styles) {
+    problems.push({
+      file,
+      line,
+      message: 'style="…" blockiert die Website (Sicherheitsregeln: keine Stile im Text), auch wenn es in npm run dev wirkt; erwartet wird Text ohne style, Hervorhebungen mit **fett** oder *kursiv* oder ein <Note>',
+      severity: 'error',
+    });
+  }
+  for (const attribute of facts.componentAttributes) {
+    const allowed = COMPONENT_ATTRIBUTES[attribute.component];
+    if (allowed === undefined || allowed.includes(attribute.name)) continue;
+    problems.push({
+      file,
+      line: attribute.line,
+      message: `<${attribute.component}> kennt ${attribute.name}= nicht; erwartet wird ${allowed.map((name) => `${name}="…"`).join(' oder ') || 'keines'}`,
+      severity: 'error',
+    });
+  }
   for (const line of facts.topHeadings) {
     problems.push({
       file,
@@ -300,7 +351,7 @@ export function checkBody(
       component !== undefined
         ? `<${element.name}> ist klein geschrieben und wird kein Kasten; erwartet wird <${component}> mit großem Anfangsbuchstaben`
         : EMBEDS.has(element.name)
-          ? `<${element.name}> lädt Inhalte von einem fremden Server: die Website blockiert das (Datenschutz: keine Anfragen an andere Server, Content-Security-Policy), auch wenn es in npm run dev erscheint; erwartet wird ein Link, z. B. [Video ansehen](https://…), gern mit einem Vorschaubild neben dem Beitrag, das auf das Video verlinkt`
+          ? `<${element.name}> blockiert die Website (Sicherheitsregeln: keine eingebetteten Inhalte, Skripte oder Videos; Datenschutz: keine Anfragen an andere Server), auch wenn es in npm run dev erscheint; erwartet wird ein Link, z. B. [Video ansehen](https://…), gern mit einem Vorschaubild neben dem Beitrag, das darauf verlinkt`
           : undefined;
     if (message !== undefined) problems.push({ file, line: element.line, message, severity: 'error' });
   }

@@ -13,9 +13,9 @@ export const MAX_IMAGE_BYTES = 25 * 1024 * 1024;
 export const MAX_IMAGE_PIXELS = 40_000_000;
 
 /** What the build can encode, as sharp names the formats (AVIF is HEIF with AV1 inside). */
-const PROCESSABLE = new Set(['jpeg', 'png', 'webp', 'gif', 'svg', 'tiff', 'avif']);
+const PROCESSABLE = new Set(['jpeg', 'png', 'webp', 'gif', 'tiff', 'avif']);
 
-const EXPECTED_FORMATS = 'erwartet wird JPEG, PNG, WebP, AVIF, GIF oder SVG';
+const EXPECTED_FORMATS = 'erwartet wird JPEG, PNG, WebP, AVIF oder GIF';
 
 /** HEIF brands of photos from phones (HEIC), which sharp's bundled libheif cannot decode. */
 const HEIC_BRANDS = new Set(['heic', 'heix', 'heim', 'heis', 'hevc', 'hevx', 'hevm', 'hevs']);
@@ -54,11 +54,15 @@ export async function imageProblem(bytes: Uint8Array): Promise<string | undefine
     return `lässt sich nicht lesen (beschädigt, keine Bilddatei oder ein Format wie BMP oder PDF); ${EXPECTED_FORMATS}`;
   }
   const format = formatOf(meta);
+  if (format === 'svg') {
+    // Astro's image service refuses SVG unless told to process it (image.dangerouslyProcessSVG),
+    // which would run untrusted XML through librsvg for every build.
+    return `ist ein SVG-Bild, das der Build nicht verkleinern und umwandeln kann; ${EXPECTED_FORMATS} – bitte als PNG exportieren`;
+  }
   if (!PROCESSABLE.has(format)) {
     const name = format === 'heic' ? 'HEIC' : format.toUpperCase();
     return `ist im Format ${name}, das der Build nicht verarbeiten kann; ${EXPECTED_FORMATS}`;
   }
-  if (format === 'svg') return undefined;
   const width = meta.width ?? 0;
   const height = meta.height ?? 0;
   if (width * height > MAX_IMAGE_PIXELS) {

@@ -30,6 +30,12 @@ export function newPostSlug(title: string): string {
   return (wordEnd > 0 ? cut.slice(0, wordEnd) : cut.slice(0, MAX_SLUG_LENGTH)).replace(/-+$/, '');
 }
 
+/** The sample sentences of a new draft, which the content check refuses in a post going live. */
+export const NEW_POST_SAMPLES = [
+  'Der Teaser: ein oder zwei Absätze, die auf der Übersichtsseite stehen.',
+  'Hier beginnt der Rest des Beitrags.',
+] as const;
+
 /** The MDX text of a new draft: frontmatter, a teaser paragraph, the marker and a first heading. */
 export function newPostSource({ title, day, authorId }: NewPost): string {
   return [
@@ -42,13 +48,13 @@ export function newPostSource({ title, day, authorId }: NewPost): string {
     'draft: true',
     '---',
     '',
-    'Der Teaser: ein oder zwei Absätze, die auf der Übersichtsseite stehen.',
+    NEW_POST_SAMPLES[0],
     '',
     '{/* more */}',
     '',
     '## Erste Zwischenüberschrift',
     '',
-    'Hier beginnt der Rest des Beitrags.',
+    NEW_POST_SAMPLES[1],
     '',
   ].join('\n');
 }

@@ -25,13 +25,13 @@ describe('imageProblem', () => {
     ['WebP', webp],
     ['AVIF', avif],
     ['GIF', gif],
-    ['SVG', svg],
   ])('accepts a %s image', async (_, bytes) => {
     expect(await imageProblem(bytes)).toBeUndefined();
   });
 
   it.each([
-    ['an empty file', Buffer.alloc(0), /^ist leer \(0 Byte\); erwartet wird JPEG, PNG, WebP, AVIF, GIF oder SVG/],
+    ['an empty file', Buffer.alloc(0), /^ist leer \(0 Byte\); erwartet wird JPEG, PNG, WebP, AVIF oder GIF/],
+    ['an SVG, which Astro does not process', svg, /^ist ein SVG-Bild, das der Build nicht verkleinern und umwandeln kann; .* bitte als PNG exportieren$/],
     ['text named .png', Buffer.from('Das ist kein Bild.\n'), /^lässt sich nicht lesen \(beschädigt, keine Bilddatei/],
     ['a PNG with a broken header', Buffer.concat([png.subarray(0, 16), Buffer.alloc(200, 7)]), /^lässt sich nicht lesen/],
     ['a PNG cut off during a copy', png.subarray(0, Math.floor(png.length * 0.6)), /^ist beschädigt \(das Bild lässt sich nicht vollständig lesen\)/],
