@@ -1,7 +1,8 @@
 import { dirname, join } from 'node:path';
 import { parseDocument, isMap, isScalar } from 'yaml';
 import { z } from 'astro/zod';
-import { postSchema } from './schema.ts';
+import { authorSchema, postSchema } from './schema.ts';
+import { parseYamlFile } from './yaml-file.ts';
 import { isPublished, postSlug, postUrl } from './posts.ts';
 import { site } from '../site.ts';
 import {
@@ -288,6 +289,21 @@ function draftLeftovers(post: PostFile, body: string, bodyLine: number, data: Po
   return problems;
 }
 
+/** Schema for author files in `npm run check`: the photo is a file name beside the author file. */
+const authorFileSchema = authorSchema(z.string({ error: 'erwartet wird der Dateiname eines Fotos neben der Datei, z. B. ./vorname-nachname.jpg' }));
+
+/** Problems of one author file: its YAML and fields, with lines, and its photo, read like post images. */
+async function authorProblems(author: PostFile, snapshot: ContentSnapshot, cacheDir: string): Promise<Problem[]> {
+  const { data, problems, at } = parseYamlFile(author.source, author.file, authorFileSchema, 'name, bio und (freiwillig) photo');
+  if (data?.photo === undefined) return problems;
+  const path = join(dirname(author.file), data.photo);
+  if (!snapshot.context.fileExists(path)) {
+    return [...problems, { ...at(['photo']), message: `Bilddatei ${data.photo} nicht gefunden; erwartet wird ein Foto neben ${author.file}`, severity: 'error' }];
+  }
+  const problem = await cachedImageProblem(await snapshot.readBytes(path), cacheDir);
+  return problem === undefined ? problems : [...problems, { ...at(['photo']), message: `Bild ${data.photo} ${problem}`, severity: 'error' }];
+}
+
 /** A post's frontmatter as the schema reads it, or undefined when it is broken. */
 function postData(source: string): PostData | undefined {
   const { frontmatter } = splitFrontmatter(source);
@@ -396,5 +412,6 @@ export async function checkContent(snapshot: ContentSnapshot, now: Date, cacheDi
     snapshot.legal.source === undefined
       ? [{ file: snapshot.legal.file, message: 'fehlt; erwartet werden die Angaben für Impressum und Datenschutzerklärung (Vorlage im Repository)', severity: 'error' as const }]
       : legalProblems(parseLegal(snapshot.legal.source, snapshot.legal.file), snapshot.legal.file);
+  for (const author of snapshot.authors) problems.push(...(await authorProblems(author, snapshot, cacheDir)));
   return sortProblems([...snapshot.fileProblems, ...problems, ...legal]);
 }

@@ -52,6 +52,8 @@ const toPosix = (path: string) => path.split('\\').join('/');
 /** A snapshot of the content: the posts and what the checks need to know around them. */
 export interface ContentSnapshot {
   posts: PostFile[];
+  /** The author files of content/authors/ (`.yaml`, `.yml`), as the collection reads them. */
+  authors: PostFile[];
   /** Files under the blog folder that are neither posts nor their images (src/lib/blog-files.ts). */
   fileProblems: Problem[];
   context: Omit<CheckContext, 'now'>;
@@ -75,11 +77,17 @@ export function readContentFromDisk(paths: ContentPaths): ContentSnapshot {
     id: entry.replace(/\.mdx$/, ''),
     source: readFileSync(join(paths.blogDir, entry), 'utf8'),
   }));
+  const authors = listDir(paths.authorsDir, /\.ya?ml$/).map((entry) => ({
+    file: project(join(paths.authorsDir, entry)),
+    id: entry.replace(/\.ya?ml$/, ''),
+    source: readFileSync(join(paths.authorsDir, entry), 'utf8'),
+  }));
   return {
     posts,
+    authors,
     fileProblems: blogFiles.problems,
     context: {
-      authorIds: new Set(listDir(paths.authorsDir, /\.ya?ml$/i).map((file) => file.replace(/\.ya?ml$/i, ''))),
+      authorIds: new Set(authors.map((author) => author.id)),
       publicFiles: listDir(paths.publicDir, /./).map((file) => `/${file}`),
       fileExists: (file) => existsSync(join(paths.root, file)),
     },
@@ -112,15 +120,15 @@ export function readContentFromIndex(paths: ContentPaths): ContentSnapshot {
     id: entry.replace(/\.mdx$/, ''),
     source: git(['show', `:${blogPrefix}${entry}`]),
   }));
+  const authors = indexed
+    .filter((file) => file.startsWith(authorsPrefix) && /^[^/]+\.ya?ml$/.test(file.slice(authorsPrefix.length)))
+    .map((file) => ({ file, id: file.slice(authorsPrefix.length).replace(/\.ya?ml$/, ''), source: git(['show', `:${file}`]) }));
   return {
     posts,
+    authors,
     fileProblems: blogFiles.problems,
     context: {
-      authorIds: new Set(
-        indexed
-          .filter((file) => file.startsWith(authorsPrefix) && /\.ya?ml$/i.test(file))
-          .map((file) => file.slice(authorsPrefix.length).replace(/\.ya?ml$/i, '')),
-      ),
+      authorIds: new Set(authors.map((author) => author.id)),
       publicFiles: indexed.filter((file) => file.startsWith(publicPrefix)).map((file) => `/${file.slice(publicPrefix.length)}`),
       fileExists: (file) => inIndex.has(toPosix(file)),
     },

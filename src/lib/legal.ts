@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'astro/zod';
-import { LineCounter, parseDocument } from 'yaml';
 import { formatProblem, type Problem } from './content-checks.ts';
 import { text } from './schema.ts';
-import { explainYamlError } from './yaml-errors.ts';
+import { parseYamlFile } from './yaml-file.ts';
 
 // The facts of the Impressum and the privacy policy are content that the cooperative maintains
 // (content/site/legal.yaml), not code: one schema with German messages checks them in
@@ -105,49 +104,14 @@ export interface LegalResult {
 
 /** Parses and validates the legal file's text; `file` names it in the problems. */
 export function parseLegal(source: string, file: string): LegalResult {
-  const lines = new LineCounter();
-  const document = parseDocument(source, { lineCounter: lines, prettyErrors: false });
-  const lineAt = (offset: number) => lines.linePos(offset).line;
-  if (document.errors.length > 0) {
-    return {
-      legal: undefined,
-      placeholders: [],
-      problems: document.errors.map((error) => {
-        const mistake = explainYamlError({ code: error.code, message: error.message, line: lineAt(error.pos[0]) }, source);
-        return { file, line: mistake.line, message: mistake.message, severity: 'error' as const };
-      }),
-    };
-  }
-  /** The line of the deepest node along `path` that exists: the field, or else its parent. */
-  const lineOf = (path: readonly PropertyKey[]): number | undefined => {
-    for (let depth = path.length; depth > 0; depth -= 1) {
-      const node = document.getIn(path.slice(0, depth), true) as { range?: [number, number, number] } | undefined;
-      if (node?.range) return lineAt(node.range[0]);
-    }
-    return undefined;
-  };
-  const at = (path: readonly PropertyKey[]) => {
-    const line = lineOf(path);
-    return { file, ...(line === undefined ? {} : { line }), ...(path.length === 0 ? {} : { field: path.map(String).join('.') }) };
-  };
-  const result = legalSchema.safeParse(document.toJS() ?? {});
-  if (!result.success) {
-    return {
-      legal: undefined,
-      placeholders: [],
-      problems: result.error.issues.map((issue) => ({
-        ...at(issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : issue.path),
-        message: issue.code === 'unrecognized_keys' ? `unbekanntes Feld (${issue.keys.join(', ')}); erwartet werden die Felder der Vorlage` : issue.message,
-        severity: 'error' as const,
-      })),
-    };
-  }
-  const placeholders = placeholderPaths(result.data).map((path) => ({
+  const { data, problems, at } = parseYamlFile(source, file, legalSchema, 'die Felder der Vorlage');
+  if (data === undefined) return { legal: undefined, problems, placeholders: [] };
+  const placeholders = placeholderPaths(data).map((path) => ({
     ...at(path.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part))),
     message: 'ist noch ein Platzhalter; erwartet wird die echte Angabe der Genossenschaft, bevor die Website live geht',
     severity: 'warning' as const,
   }));
-  return { legal: result.data, problems: [], placeholders };
+  return { legal: data, problems: [], placeholders };
 }
 
 let loaded: { key: string; legal: Legal } | undefined;

@@ -104,6 +104,7 @@ describe('checkContent: stray files and every image a post shows, in one run', (
         ),
       ],
       fileProblems: [{ file: 'content/blog/neu.md', message: 'wird nicht veröffentlicht', severity: 'error' }],
+      authors: [],
       committed: [],
       context: { ...context, fileExists: (file) => files.has(file) },
       legal: { file: 'content/site/legal.yaml', source: readFileSync(join(ROOT, 'tests/fixtures/legal-filled.yaml'), 'utf8') },
@@ -121,6 +122,7 @@ describe('checkContent: stray files and every image a post shows, in one run', (
 describe('checkContent: the legal data', () => {
   const snapshot = (source: string | undefined): ContentSnapshot => ({
     posts: [GOOD],
+    authors: [],
     fileProblems: [],
     committed: [],
     context,
@@ -173,7 +175,7 @@ describe('checkContent: published addresses that a change would break', () => {
   const check = async (posts: PostFile[], committed: PostFile[] = [published]) =>
     (
       await checkContent(
-        { posts: [GOOD, ...posts], fileProblems: [], committed: [GOOD, ...committed], context, legal: { file: 'l.yaml', source: filled }, readBytes: async () => Buffer.alloc(0) },
+        { posts: [GOOD, ...posts], authors: [], fileProblems: [], committed: [GOOD, ...committed], context, legal: { file: 'l.yaml', source: filled }, readBytes: async () => Buffer.alloc(0) },
         context.now,
         TMP,
       )
@@ -195,5 +197,28 @@ describe('checkContent: published addresses that a change would break', () => {
     const scheduled = post('alter-name', 'title: "Umzug"\ndate: 2030-03-01');
     expect(await check([post('neuer-name', 'title: "Umzug"\ndate: 2022-03-01')], [draft])).toEqual([]);
     expect(await check([post('neuer-name', 'title: "Umzug"\ndate: 2030-03-01')], [scheduled])).toEqual([]);
+  });
+});
+
+describe('checkContent: author files, with the line of each problem', () => {
+  const filled = readFileSync(join(ROOT, 'tests/fixtures/legal-filled.yaml'), 'utf8');
+  const author = (id: string, source: string): PostFile => ({ file: `content/authors/${id}.yaml`, id, source });
+  const check = async (...authors: PostFile[]) =>
+    (
+      await checkContent(
+        { posts: [GOOD], authors, fileProblems: [], committed: [], context, legal: { file: 'l.yaml', source: filled }, readBytes: async () => Buffer.alloc(0) },
+        context.now,
+        TMP,
+      )
+    ).map(formatProblem);
+
+  it.each([
+    ['a good author', author('redaktion', 'name: "Redaktion"\nbio: "Beiträge aus dem Team."\n'), []],
+    ['an unquoted colon in the bio', author('max', 'name: Max\nbio: Redakteur seit 2020: schreibt über Technik.\n'), [expect.stringMatching(/^content\/authors\/max\.yaml:2: ein Doppelpunkt im Wert/)]],
+    ['an unknown field', author('max', 'name: "Max"\nbio: "Text"\nemail: "max@example.org"\n'), ['content/authors/max.yaml:3: email: unbekanntes Feld (email); erwartet werden name, bio und (freiwillig) photo']],
+    ['no bio', author('max', 'name: "Max"\n'), ['content/authors/max.yaml: bio: fehlt; erwartet wird eine kurze Beschreibung der Person']],
+    ['a missing photo', author('max', 'name: "Max"\nbio: "Text"\nphoto: ./max.jpg\n'), ['content/authors/max.yaml:3: photo: Bilddatei ./max.jpg nicht gefunden; erwartet wird ein Foto neben content/authors/max.yaml']],
+  ])('%s', async (_, file, expected) => {
+    expect(await check(file)).toEqual(expected);
   });
 });
