@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, TMP, buildEnv, buildSite, listFiles } from './helpers.ts';
@@ -14,8 +14,11 @@ Alles in Ordnung.
 
 const post = (frontmatter: string, body = 'Text des Beitrags.\n') => `---\n${frontmatter}\n---\n\n${body}`;
 
+/** A real image (the seed post's screenshot), to cut off for the broken-image case. */
+const PNG = readFileSync(join(ROOT, 'content/blog/manchmal-faellt-das-fruehstueck-aus/monitoring.png'));
+
 /** Broken posts an editor might commit, and what the build must say about each. */
-const cases: { name: string; files: Record<string, string>; expected: (string | RegExp)[] }[] = [
+const cases: { name: string; files: Record<string, string | Buffer>; expected: (string | RegExp)[] }[] = [
   { name: 'missing title', files: { 'ohne-titel.mdx': post('date: 2022-02-01') }, expected: ['ohne-titel.mdx', /title: fehlt; erwartet wird ein Titel/] },
   { name: 'empty title', files: { 'leerer-titel.mdx': post('title: ""\ndate: 2022-02-01') }, expected: ['leerer-titel.mdx', /title: ist leer; erwartet wird ein Titel/] },
   { name: 'missing date', files: { 'ohne-datum.mdx': post('title: "Ohne Datum"') }, expected: ['ohne-datum.mdx', /date: fehlt .*JJJJ-MM-TT/] },
@@ -59,6 +62,35 @@ const cases: { name: string; files: Record<string, string>; expected: (string | 
     name: 'unknown component',
     files: { 'komponente.mdx': post('title: "K"\ndate: 2022-02-01', 'Text.\n\n<Hinweis>Achtung</Hinweis>\n') },
     expected: [/komponente\.mdx:8: unbekannte Komponente <Hinweis>; erwartet wird eine dieser: <Note>/],
+  },
+  {
+    name: 'a Markdown post',
+    files: { 'neuer-beitrag.md': post('title: "Neu"\ndate: 2022-02-01') },
+    expected: [/neuer-beitrag\.md: wird nicht veröffentlicht: Beiträge sind \.mdx-Dateien; erwartet wird der Name .*neuer-beitrag\.mdx/],
+  },
+  {
+    name: 'upper-case extension and an index.md',
+    files: { 'GROSS.MDX': post('title: "Groß"\ndate: 2022-02-01'), 'ordner/index.md': post('title: "Ordner"\ndate: 2022-02-02') },
+    expected: [/GROSS\.MDX: wird nicht veröffentlicht: Beiträge sind \.mdx-Dateien \(Endung kleingeschrieben\)/, /ordner\/index\.md: wird nicht veröffentlicht/],
+  },
+  {
+    name: 'a folder of images without a post, and a text file',
+    files: { 'reise/foto.png': Buffer.alloc(0), 'notiz.txt': 'Idee' },
+    expected: [/reise: Ordner ohne Beitrag/, /notiz\.txt: wird nicht veröffentlicht/],
+  },
+  {
+    name: 'broken images: empty, cut off, HEIC named .jpg',
+    files: {
+      'bilder/index.mdx': post('title: "Bilder"\ndate: 2022-02-01\nimage:\n  src: ./leer.png\n  alt: "Leer"', '![Abgeschnitten](./halb.png)\n\n![Telefon](./foto.jpg)\n'),
+      'bilder/leer.png': Buffer.alloc(0),
+      'bilder/halb.png': PNG.subarray(0, Math.floor(PNG.length / 2)),
+      'bilder/foto.jpg': Buffer.concat([Buffer.from([0, 0, 0, 24]), Buffer.from('ftypheic\0\0\0\0mif1heic', 'latin1'), Buffer.alloc(64)]),
+    },
+    expected: [
+      /bilder\/index\.mdx:5: image\.src: Bild \.\/leer\.png ist leer \(0 Byte\)/,
+      /bilder\/index\.mdx:9: Bild \.\/halb\.png: ist beschädigt/,
+      /bilder\/index\.mdx:11: Bild \.\/foto\.jpg: ist ein HEIC-Foto/,
+    ],
   },
   {
     name: 'cover without alt text',
