@@ -1,6 +1,6 @@
 import { defineCollection } from 'astro:content';
 import { glob, type Loader } from 'astro/loaders';
-import { isPublished } from './lib/posts.ts';
+import { buildTime, isPublished } from './lib/posts.ts';
 import { plainMarkdownSource, plainMarkdownSummary } from './lib/plain-markdown.ts';
 import { authorSchema, postSchema } from './lib/schema.ts';
 
@@ -21,7 +21,7 @@ const publishedOnly = (loader: Loader): Loader => ({
   load: async (context) => {
     await loader.load(context);
     if (process.env['BLOG_PREVIEW'] === '1') return;
-    const now = new Date();
+    const now = buildTime();
     for (const entry of context.store.values()) {
       const data = entry.data as { draft?: boolean; date?: unknown };
       if (data.date instanceof Date && !isPublished({ draft: data.draft === true, date: data.date }, now)) {

@@ -1,6 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { checkContent } from '../lib/check-posts.ts';
+import { checkContentAndList } from '../lib/check-posts.ts';
+import { setBuildFacts } from './build-facts.ts';
+import { BUILD_TIME_ENV } from '../lib/posts.ts';
 import { formatProblem } from '../lib/content-checks.ts';
 import { contentPaths, readContentFromDisk } from '../lib/content-source.ts';
 
@@ -17,14 +19,20 @@ export const contentCheck = (): AstroIntegration => ({
   hooks: {
     'astro:config:setup': async ({ command, config, logger }) => {
       if (command !== 'build') return;
+      const root = fileURLToPath(config.root);
+      const snapshot = readContentFromDisk(contentPaths(root, process.env, fileURLToPath(config.publicDir)));
+      const now = new Date();
+      process.env[BUILD_TIME_ENV] = now.toISOString();
+      const { problems, published } = await checkContentAndList(snapshot, now, fileURLToPath(config.cacheDir));
+      setBuildFacts({
+        articles: published.map(({ url, data }) => ({ url, date: data.date, updated: data.updated })),
+        redirects: published.flatMap(({ url, data }) => data.aliases.map((from) => ({ from, to: url }))),
+      });
       if (process.env[SKIP_CHECK_ENV] === '1') {
         // Only for tests that show what the deploy's verification finds without this check.
         logger.warn(`${SKIP_CHECK_ENV}=1: Beiträge NICHT geprüft – dieser Build ist nicht zum Veröffentlichen gedacht.`);
         return;
       }
-      const root = fileURLToPath(config.root);
-      const snapshot = readContentFromDisk(contentPaths(root, process.env, fileURLToPath(config.publicDir)));
-      const problems = await checkContent(snapshot, new Date(), fileURLToPath(config.cacheDir));
       for (const warning of problems.filter((problem) => problem.severity === 'warning')) {
         logger.warn(formatProblem(warning));
       }

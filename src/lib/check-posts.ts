@@ -3,7 +3,7 @@ import { parseDocument, isMap, isScalar } from 'yaml';
 import { z } from 'astro/zod';
 import { authorSchema, postSchema } from './schema.ts';
 import { parseYamlFile } from './yaml-file.ts';
-import { isPublished, postSlug, postUrl } from './posts.ts';
+import { byNewestFirst, isPublished, postSlug, postUrl } from './posts.ts';
 import { site } from '../site.ts';
 import {
   aliasConflicts,
@@ -78,7 +78,7 @@ function checkPostsAndImages(
   posts: readonly PostFile[],
   context: CheckContext,
   committed: readonly PostFile[] = [],
-): { problems: Problem[]; images: ImageUse[] } {
+): { problems: Problem[]; images: ImageUse[]; entries: Entry[] } {
   const problems: Problem[] = [];
   const images: ImageUse[] = [];
   const valid: { post: PostFile; data: PostData; lines: ReadonlyMap<string, number> }[] = [];
@@ -246,7 +246,7 @@ function checkPostsAndImages(
     }),
   );
   problems.push(...brokenAddresses(committed, entries, context.now));
-  return { problems: sortProblems(problems), images };
+  return { problems: sortProblems(problems), images, entries };
 }
 
 const legalProblems = (result: LegalResult, file: string): Problem[] => [...result.problems, ...placeholderSummary(file, result.placeholders)];
@@ -387,7 +387,29 @@ const sortProblems = (problems: Problem[]): Problem[] =>
  * (src/lib/image-check.ts), and the legal data (src/lib/legal.ts; placeholders are warnings). `npm run check`, the pre-commit hook and the build all call this.
  */
 export async function checkContent(snapshot: ContentSnapshot, now: Date, cacheDir: string): Promise<Problem[]> {
-  const { problems, images } = checkPostsAndImages(snapshot.posts, { ...snapshot.context, now }, snapshot.committed);
+  return (await checkContentAndList(snapshot, now, cacheDir)).problems;
+}
+
+/** A post readers may see, as the content check read it: enough for redirects and the sitemap. */
+export interface PublishedPost {
+  url: string;
+  data: PostData;
+}
+
+/**
+ * `checkContent`, and the posts published at `now`, newest first (as src/lib/content.ts sorts
+ * them): the build hands these on to the steps that need no page (src/integrations/build-facts.ts).
+ */
+export async function checkContentAndList(
+  snapshot: ContentSnapshot,
+  now: Date,
+  cacheDir: string,
+): Promise<{ problems: Problem[]; published: PublishedPost[] }> {
+  const { problems, images, entries } = checkPostsAndImages(snapshot.posts, { ...snapshot.context, now }, snapshot.committed);
+  const published = entries
+    .filter((entry) => isPublished(entry.data, now))
+    .sort(byNewestFirst)
+    .map((entry) => ({ url: postUrl(entry), data: entry.data }));
   const verdicts = new Map<string, Promise<string | undefined>>();
   const verdict = (path: string) => {
     let found = verdicts.get(path);
@@ -413,5 +435,5 @@ export async function checkContent(snapshot: ContentSnapshot, now: Date, cacheDi
       ? [{ file: snapshot.legal.file, message: 'fehlt; erwartet werden die Angaben für Impressum und Datenschutzerklärung (Vorlage im Repository)', severity: 'error' as const }]
       : legalProblems(parseLegal(snapshot.legal.source, snapshot.legal.file), snapshot.legal.file);
   for (const author of snapshot.authors) problems.push(...(await authorProblems(author, snapshot, cacheDir)));
-  return sortProblems([...snapshot.fileProblems, ...problems, ...legal]);
+  return { problems: sortProblems([...snapshot.fileProblems, ...problems, ...legal]), published };
 }

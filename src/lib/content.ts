@@ -5,7 +5,7 @@ import { getContainerRenderer } from '@astrojs/mdx/container-renderer';
 import { mdxComponents } from '../components/mdx.ts';
 import { site } from '../site.ts';
 import { paginate, type IndexPage } from './pagination.ts';
-import { byNewestFirst, isPublished, neighbours, postUrl, type Post } from './posts.ts';
+import { buildTime, byNewestFirst, isPublished, neighbours, postUrl, type Post } from './posts.ts';
 import { formatProblem, type Problem } from './content-checks.ts';
 import { checkContent } from './check-posts.ts';
 import { contentPaths, readContentFromDisk } from './content-source.ts';
@@ -25,7 +25,7 @@ export type Author = CollectionEntry<'authors'>;
 // The only module that reads the collections. Everything is computed once per build.
 
 /** The moment this build runs; one value so every page and feed agrees on what is published. */
-const buildTime = new Date();
+const now = buildTime();
 
 /** `npm run dev` shows drafts and scheduled posts (with a badge); a build never does. */
 const showUnpublished = import.meta.env.BLOG_PREVIEW === true;
@@ -39,7 +39,7 @@ let published: Promise<Post[]> | undefined;
 export function publishedPosts(): Promise<Post[]> {
   if (showUnpublished) return previewPosts();
   published ??= (async () =>
-    (await getCollection('blog')).filter((post) => isPublished(post.data, buildTime)).sort(byNewestFirst))();
+    (await getCollection('blog')).filter((post) => isPublished(post.data, now)).sort(byNewestFirst))();
   return published;
 }
 
@@ -50,7 +50,7 @@ async function previewPosts(): Promise<Post[]> {
 }
 
 /** Whether a post is shown only because this is `npm run dev`: a draft or a scheduled post. */
-export const isPreviewOnly = (post: Post): boolean => !isPublished(post.data, buildTime);
+export const isPreviewOnly = (post: Post): boolean => !isPublished(post.data, now);
 
 /**
  * The content check's problems in `npm run dev`, where the build's first step (the content check

@@ -1,7 +1,7 @@
 import { toIsoDateTime } from './dates.ts';
 
-// What the sitemap needs from the content, handed from the build's pages to its integration
-// (src/integrations/sitemap.ts) as a JSON file, the way aliases.json feeds .htaccess.
+// What the sitemap needs from the content, which the content check hands to the sitemap
+// integration in memory (src/integrations/build-facts.ts).
 
 /** What the sitemap cannot learn from the list of built pages. */
 export interface SitemapFacts {
@@ -10,9 +10,6 @@ export interface SitemapFacts {
   /** Old addresses that only redirect to their post: built as pages, not part of the site. */
   redirects: string[];
 }
-
-/** File the build writes (src/pages/sitemap-facts.json.ts) and the sitemap integration reads and removes. */
-export const SITEMAP_FACTS_FILE = 'sitemap-facts.json';
 
 /** The facts for published articles (URL, date, updated) and the old addresses of posts. */
 export function sitemapFacts(
@@ -30,8 +27,8 @@ const pathKey = (path: string): string => path.replace(/^\/+|\/+$/g, '');
 
 /**
  * Whether a built URL belongs in the sitemap: pages (directory URLs ending in `/`), except the
- * 404 page and the redirect pages of old addresses. Files such as `/rss.xml`, `/og/….png` or
- * `/aliases.json` are no pages.
+ * 404 page and the redirect pages of old addresses. Files such as `/rss.xml` or `/og/….png` are no
+ * pages.
  */
 export function isSitemapPage(url: string, facts: Pick<SitemapFacts, 'redirects'>): boolean {
   const path = new URL(url).pathname;

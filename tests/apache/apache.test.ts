@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyAliasRedirects, ALIASES_FILE } from '../../src/integrations/alias-redirects.ts';
+import { applyAliasRedirects } from '../../src/integrations/alias-redirects.ts';
 import { ALIAS_BLOCK_BEGIN, ALIAS_BLOCK_END } from '../../src/lib/htaccess.ts';
 import { precompressDir } from '../../scripts/lib/precompress.ts';
 import { parseHtml } from '../../src/lib/html.ts';
@@ -59,15 +59,14 @@ beforeAll(async () => {
   if (standIns.length > 0) await precompressDir(outDir);
 
   // The build wrote the real posts' aliases into .htaccess; add test cases beside them, the way
-  // the build's integration does (aliases.json → rules between the markers).
+  // the build's integration does (rules between the markers).
   const htaccess = readFileSync(join(outDir, '.htaccess'), 'utf8');
   builtRules = htaccess.slice(htaccess.indexOf(ALIAS_BLOCK_BEGIN) + ALIAS_BLOCK_BEGIN.length, htaccess.indexOf(ALIAS_BLOCK_END));
   const builtAliases = [...builtRules.matchAll(/REQUEST_URI\} "\^(.+?)\/\?\$"\n\s*RewriteRule \^ (\S+) /g)].map(([, from = '', to = '']) => ({
     from: from.replace(/\\(.)/g, '$1'),
     to,
   }));
-  writeFileSync(join(outDir, ALIASES_FILE), JSON.stringify([...builtAliases, ...aliases()]));
-  expect(await applyAliasRedirects(outDir)).toBe(builtAliases.length + aliases().length);
+  expect(await applyAliasRedirects(outDir, [...builtAliases, ...aliases()])).toBe(builtAliases.length + aliases().length);
   realAlias = builtAliases[0];
 
   server = await startApache(outDir);
@@ -123,8 +122,8 @@ describe('the built pages keep to the Content-Security-Policy', () => {
     }
   });
 
-  it('leave neither the alias list nor a sibling of it in the build', () => {
-    expect(listFiles(outDir).filter((file) => file.startsWith(ALIASES_FILE))).toEqual([]);
+  it('leave no build data (JSON lists for redirects or the sitemap) in the build', () => {
+    expect(listFiles(outDir).filter((file) => /^(aliases|sitemap-facts)\.json/.test(file))).toEqual([]);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDay } from '../../src/lib/dates.ts';
-import { byNewestFirst, isPublished, neighbours, postUrl } from '../../src/lib/posts.ts';
+import { buildTime, byNewestFirst, isPublished, neighbours, postUrl } from '../../src/lib/posts.ts';
 import type { Post } from '../../src/lib/posts.ts';
 
 const day = (value: string) => {
@@ -51,5 +51,17 @@ describe('neighbours', () => {
     [2, 'b', undefined],
   ])('index %i: newer %s, older %s', (index, newer, older) => {
     expect(neighbours(['a', 'b', 'c'], index)).toEqual({ newer, older });
+  });
+});
+
+describe('buildTime', () => {
+  it('is the moment the build’s first step chose, so every step agrees across midnight', () => {
+    expect(buildTime({ BLOG_BUILD_TIME: '2026-12-01T22:59:59.000Z' }).toISOString()).toBe('2026-12-01T22:59:59.000Z');
+  });
+  it('is now without it', () => {
+    const before = Date.now();
+    const time = buildTime({}).getTime();
+    expect(time).toBeGreaterThanOrEqual(before);
+    expect(time).toBeLessThanOrEqual(Date.now());
   });
 });
