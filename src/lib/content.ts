@@ -16,7 +16,7 @@ import { toFeedHtml } from './feed-html.ts';
 import { detached, parseHtml } from './html.ts';
 import { countWords, readingMinutes } from './reading-time.ts';
 import { relatedFinder } from './related.ts';
-import { tableOfContents, type TocEntry } from './toc.ts';
+import { tableOfContents, type RenderedHeading, type TocEntry } from './toc.ts';
 import { groupByTopic, topicUrl, type Topic } from './topics.ts';
 import { groupByMonth, type ArchiveYear } from './archive.ts';
 
@@ -83,11 +83,14 @@ export async function authorOf(post: Post): Promise<Author | undefined> {
 
 let container: Promise<AstroContainer> | undefined;
 
-/** The post's full article rendered to HTML. URLs in it are root-relative (`/blog/…`, `/_astro/…`). */
-async function renderPostHtml(post: Post): Promise<string> {
+/**
+ * The post's full article rendered to HTML, with the headings `render()` reports. URLs in it are
+ * root-relative (`/blog/…`, `/_astro/…`).
+ */
+async function renderPost(post: Post): Promise<{ html: string; headings: RenderedHeading[] }> {
   container ??= loadRenderers([getContainerRenderer()]).then((renderers) => AstroContainer.create({ renderers }));
-  const { Content } = await render(post);
-  return (await container).renderToString(Content, { props: { components: mdxComponents } });
+  const { Content, headings } = await render(post);
+  return { html: await (await container).renderToString(Content, { props: { components: mdxComponents } }), headings };
 }
 
 /** What the pages and feeds derive from a post's rendered HTML. */
@@ -120,14 +123,14 @@ function oncePerPost<T>(make: (post: Post) => Promise<T>): (post: Post) => Promi
  * its HTML for each of them cost more than rendering it.
  */
 const postFacts = oncePerPost(async (post): Promise<PostFacts> => {
-  const html = await renderPostHtml(post);
+  const { html, headings } = await renderPost(post);
   const root = parseHtml(html);
   // Kept for the whole build: the derived strings are detached from the parsed HTML.
   return {
     html,
     teaser: detached(extractTeaser(root)),
     minutes: readingMinutes(countWords(root.textContent)),
-    toc: tableOfContents(root).map((entry) => ({ ...entry, id: detached(entry.id), text: detached(entry.text) })),
+    toc: tableOfContents(headings),
   };
 });
 

@@ -1,6 +1,3 @@
-import type { HTMLElement } from 'node-html-parser';
-import { parsedHtml } from './html.ts';
-
 /** A heading of an article, for the table of contents. */
 export interface TocEntry {
   depth: 2 | 3;
@@ -11,15 +8,21 @@ export interface TocEntry {
 /** Articles with at least this many subheadings get a table of contents. */
 export const TOC_MIN_HEADINGS = 3;
 
-/** The h2 and h3 headings of a rendered article (HTML or its parsed tree), in order, with their anchor ids. */
-export function tableOfContents(html: string | HTMLElement): TocEntry[] {
-  return parsedHtml(html)
-    .querySelectorAll('h2[id], h3[id]')
-    .map((heading) => ({
-      depth: heading.tagName === 'H2' ? (2 as const) : (3 as const),
-      id: heading.getAttribute('id') ?? '',
-      text: heading.textContent.replace(/\s+/g, ' ').trim(),
-    }))
+/** A heading as Astro's `render()` reports it: level, anchor id and text. */
+export interface RenderedHeading {
+  depth: number;
+  slug: string;
+  text: string;
+}
+
+/**
+ * The h2 and h3 headings of an article, in order, with their anchor ids, from what `render()`
+ * already returns, so the rendered HTML need not be searched for them.
+ */
+export function tableOfContents(headings: readonly RenderedHeading[]): TocEntry[] {
+  return headings
+    .filter((heading): heading is RenderedHeading & { depth: 2 | 3 } => heading.depth === 2 || heading.depth === 3)
+    .map((heading) => ({ depth: heading.depth, id: heading.slug, text: heading.text.replace(/\s+/g, ' ').trim() }))
     .filter((entry) => entry.id !== '' && entry.text !== '');
 }
 

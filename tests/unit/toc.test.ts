@@ -1,18 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { parseHtml } from '../../src/lib/html.ts';
 import { needsToc, tableOfContents } from '../../src/lib/toc.ts';
 import { createHeadingSlugger } from '../../src/lib/heading-ids.ts';
 
 describe('tableOfContents', () => {
-  it('lists h2 and h3 with ids in order', () => {
-    const html = '<p>x</p><h2 id="ueberblick">Überblick</h2><h3 id="details">Die  Details</h3><h4 id="tief">Tief</h4><h2>Ohne Id</h2><h2 id="schluss">Schluss</h2>';
-    const expected = [
+  it('lists h2 and h3 with ids in order, from the headings render() reports', () => {
+    const headings = [
+      { depth: 1, slug: 'titel', text: 'Titel' },
+      { depth: 2, slug: 'ueberblick', text: 'Überblick' },
+      { depth: 3, slug: 'details', text: 'Die  Details' },
+      { depth: 4, slug: 'tief', text: 'Tief' },
+      { depth: 2, slug: '', text: 'Ohne Id' },
+      { depth: 2, slug: 'leer', text: ' ' },
+      { depth: 2, slug: 'schluss', text: 'Schluss' },
+    ];
+    expect(tableOfContents(headings)).toEqual([
       { depth: 2, id: 'ueberblick', text: 'Überblick' },
       { depth: 3, id: 'details', text: 'Die Details' },
       { depth: 2, id: 'schluss', text: 'Schluss' },
-    ];
-    expect(tableOfContents(html)).toEqual(expected);
-    expect(tableOfContents(parseHtml(html))).toEqual(expected);
+    ]);
+  });
+  it('is empty without headings', () => {
+    expect(tableOfContents([])).toEqual([]);
   });
   it.each([
     [0, false],
