@@ -9,7 +9,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { toDayKey } from '../src/lib/dates.ts';
 import { matchAuthor, newPostSlug, newPostSource } from '../src/lib/new-post.ts';
-import { listFiles } from './lib/content-files.ts';
+import { listFiles } from '../src/lib/files.ts';
 
 const root = join(import.meta.dirname, '..');
 const blogDir = resolve(root, process.env['BLOG_CONTENT_DIR'] ?? 'content/blog');

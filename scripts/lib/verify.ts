@@ -5,7 +5,7 @@ import { parse as parseYaml } from 'yaml';
 import { parseHtml } from '../../src/lib/html.ts';
 import { slugFromPath } from '../../src/lib/slugs.ts';
 import { escapeXml } from '../../src/lib/xml.ts';
-import { listFiles } from './content-files.ts';
+import { listFiles } from '../../src/lib/files.ts';
 
 /** Files without which the published site is broken. */
 export const REQUIRED_FILES = ['index.html', '404.html', 'rss.xml', '.htaccess'] as const;

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { listFiles } from './files.ts';
 import { readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { legalFile } from './legal.ts';
@@ -18,21 +19,6 @@ export interface ContentPaths {
   publicDir: string;
   /** content/site/legal.yaml (src/lib/legal.ts). */
   legalFile: string;
-}
-
-/** Files under `dir` (relative, forward slashes) whose name matches `pattern`. */
-function listDir(dir: string, pattern: RegExp): string[] {
-  if (!existsSync(dir)) return [];
-  const found: string[] = [];
-  const walk = (current: string) => {
-    for (const name of readdirSync(current).sort()) {
-      const path = join(current, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (pattern.test(name)) found.push(relative(dir, path).split('\\').join('/'));
-    }
-  };
-  walk(dir);
-  return found;
 }
 
 /**
@@ -71,13 +57,13 @@ export interface ContentSnapshot {
 /** The content as it is on disk. */
 export function readContentFromDisk(paths: ContentPaths): ContentSnapshot {
   const project = (path: string) => toPosix(relative(paths.root, path));
-  const blogFiles = sortBlogFiles(listDir(paths.blogDir, /./), (entry) => project(join(paths.blogDir, entry)));
+  const blogFiles = sortBlogFiles(listFiles(paths.blogDir, /./), (entry) => project(join(paths.blogDir, entry)));
   const posts = blogFiles.posts.map((entry) => ({
     file: project(join(paths.blogDir, entry)),
     id: entry.replace(/\.mdx$/, ''),
     source: readFileSync(join(paths.blogDir, entry), 'utf8'),
   }));
-  const authors = listDir(paths.authorsDir, /\.ya?ml$/).map((entry) => ({
+  const authors = listFiles(paths.authorsDir, /\.ya?ml$/).map((entry) => ({
     file: project(join(paths.authorsDir, entry)),
     id: entry.replace(/\.ya?ml$/, ''),
     source: readFileSync(join(paths.authorsDir, entry), 'utf8'),
@@ -88,7 +74,7 @@ export function readContentFromDisk(paths: ContentPaths): ContentSnapshot {
     fileProblems: blogFiles.problems,
     context: {
       authorIds: new Set(authors.map((author) => author.id)),
-      publicFiles: listDir(paths.publicDir, /./).map((file) => `/${file}`),
+      publicFiles: listFiles(paths.publicDir, /./).map((file) => `/${file}`),
       fileExists: (file) => existsSync(join(paths.root, file)),
     },
     committed: readCommittedPosts(paths),
