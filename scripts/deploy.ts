@@ -19,10 +19,11 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { SKIP_CHECK_ENV } from '../src/integrations/content-check.ts';
 import { formatProblem } from '../src/lib/content-checks.ts';
 import { legalFile, parseLegal } from '../src/lib/legal.ts';
+import { contentPaths } from '../src/lib/content-source.ts';
 import { site } from '../src/site.ts';
 import { lockGuard, parseLockWait } from './lib/lock.ts';
 import {
@@ -121,8 +122,7 @@ async function deploy(workDir: string): Promise<void> {
   if (code !== 0) throw new Abort(`Der Build ist fehlgeschlagen (Exit ${code}); die Meldungen stehen oben.`);
 
   console.log('▶ Prüfe den Build …');
-  const contentDir = resolve(root, process.env['BLOG_CONTENT_DIR'] ?? 'content/blog');
-  const problems = verifyBuild(outDir, { contentDir, siteUrl: site.url });
+  const problems = verifyBuild(outDir, { contentDir: contentPaths(root).blogDir, siteUrl: site.url });
   if (problems.length > 0) {
     throw new Abort(`Der Build hat ${problems.length} Problem(e):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   }

@@ -5,15 +5,15 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { parse } from 'yaml';
 import { toDayKey } from '../src/lib/dates.ts';
 import { matchAuthor, newPostSlug, newPostSource } from '../src/lib/new-post.ts';
 import { listFiles } from '../src/lib/files.ts';
+import { contentPaths } from '../src/lib/content-source.ts';
 
 const root = join(import.meta.dirname, '..');
-const blogDir = resolve(root, process.env['BLOG_CONTENT_DIR'] ?? 'content/blog');
-const authorsDir = resolve(root, process.env['AUTHORS_CONTENT_DIR'] ?? 'content/authors');
+const { blogDir, authorsDir } = contentPaths(root);
 
 const args = process.argv.slice(2);
 // `npm run new "Titel" --ordner` (without `--`) hands the option to npm, which passes it on as

@@ -3,13 +3,10 @@ import { glob, type Loader } from 'astro/loaders';
 import { buildTime, isPublished } from './lib/posts.ts';
 import { plainMarkdownSource, plainMarkdownSummary } from './lib/plain-markdown.ts';
 import { authorSchema, postSchema } from './lib/schema.ts';
+import { contentPaths } from './lib/content-source.ts';
 
-/**
- * Folders the collections are read from. `BLOG_CONTENT_DIR` and `AUTHORS_CONTENT_DIR` select other
- * folders (test fixtures, benchmark corpora) without touching `content/`.
- */
-export const blogDir = process.env['BLOG_CONTENT_DIR'] ?? './content/blog';
-export const authorsDir = process.env['AUTHORS_CONTENT_DIR'] ?? './content/authors';
+/** Folders the collections are read from: the same as the content check's (src/lib/content-source.ts). */
+const { blogDir, authorsDir } = contentPaths(process.cwd());
 
 /**
  * Drops drafts and scheduled posts from the collection in every build, so they are never even
