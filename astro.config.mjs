@@ -2,8 +2,8 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
-import { teaserMarkerPlugin } from './src/lib/teaser-marker.ts';
-import { germanHeadingIds } from './src/lib/heading-ids.ts';
+import { teaserMarkerPlugin } from '#lib/markdown/teaser-marker.ts';
+import { germanHeadingIds } from '#lib/markdown/heading-ids.ts';
 import { site } from './src/site.ts';
 import { buildReport } from './src/integrations/build-report.ts';
 import { previewMode } from './src/integrations/preview-mode.ts';
@@ -12,10 +12,10 @@ import { fileAliases } from './src/integrations/file-aliases.ts';
 import { aliasRedirects } from './src/integrations/alias-redirects.ts';
 import { blogSitemap } from './src/integrations/sitemap.ts';
 import { socialImageCache } from './src/integrations/social-image-cache.ts';
-import { buildCacheDir } from './src/lib/build-cache.ts';
-import { contentSecurityPolicy } from './src/lib/htaccess.ts';
+import { buildCacheDir } from '#lib/build/cache.ts';
+import { contentSecurityPolicy } from '#lib/site/htaccess.ts';
 import { readFileSync } from 'node:fs';
-import { shikiConfig } from './src/lib/code-highlight.ts';
+import { shikiConfig } from '#lib/markdown/code-highlight.ts';
 import { codeTheme } from './src/integrations/code-theme.ts';
 
 export default defineConfig({
@@ -58,14 +58,14 @@ export default defineConfig({
       features: { smartPunctuation: false },
     }),
     // Code follows the reader's colour scheme (github-light, github-dark) through classes, not
-    // style="" (src/lib/code-highlight.ts); codeTheme() writes their stylesheet.
+    // style="" (src/lib/markdown/code-highlight.ts); codeTheme() writes their stylesheet.
     shikiConfig,
   },
   // The search index and the .br/.gz copies are written after this build's process has ended,
   // by `npm run build` (scripts/build.ts), so their memory never adds to the build's.
   integrations: [buildReport(), previewMode(), contentCheck(), codeTheme(), mdx(), fileAliases(), aliasRedirects(), blogSitemap(), socialImageCache()],
   vite: {
-    // The build cache (.cache/build/, src/lib/build-cache.ts) lives in the project, so the dev
+    // The build cache (.cache/build/, src/lib/build/cache.ts) lives in the project, so the dev
     // server must not watch what builds write there.
     server: { watch: { ignored: ['**/.cache/**'] } },
     build: {

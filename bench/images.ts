@@ -12,7 +12,7 @@ import { createRandom, chartSvg } from './corpus.ts';
 import { formatBytes, formatMs, markdownTable } from './report.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
-/** The widths the site offers for a content image (see src/lib/images.ts): these below the original, and the original up to 1440. */
+/** The widths the site offers for a content image (see src/lib/site/image-sizes.ts): these below the original, and the original up to 1440. */
 const widthsFor = (original: number): number[] => {
   const widths = [480, 720, 1080, 1440].filter((width) => width < original);
   if (original <= 1440) widths.push(original);

@@ -18,7 +18,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { constants, tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { BUILD_REPORT_ENV } from '../src/integrations/build-report.ts';
-import { buildCacheDir } from '../src/lib/build-cache.ts';
+import { buildCacheDir } from '#lib/build/cache.ts';
 import { ASTRO_NODE_FLAGS, astroEnv } from './lib/astro-process.ts';
 import { finishSite } from './lib/finish-site.ts';
 import { outDirOf } from './lib/out-dir.ts';

@@ -5,10 +5,10 @@
  * in git's index. `--only <file>…` reports only the given posts (all others still count as context).
  */
 import { join, relative, resolve } from 'node:path';
-import { buildCacheDir } from '../src/lib/build-cache.ts';
-import { checkContent } from '../src/lib/check-posts.ts';
-import { formatProblem } from '../src/lib/content-checks.ts';
-import { contentPaths, readContentFromDisk, readContentFromIndex } from '../src/lib/content-source.ts';
+import { buildCacheDir } from '#lib/build/cache.ts';
+import { checkContent } from '#lib/checks/content.ts';
+import { formatProblem } from '#lib/checks/body.ts';
+import { contentPaths, readContentFromDisk, readContentFromIndex } from '#lib/content/source.ts';
 
 const root = join(import.meta.dirname, '..');
 const paths = contentPaths(root);

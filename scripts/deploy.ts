@@ -21,9 +21,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SKIP_CHECK_ENV } from '../src/integrations/content-check.ts';
-import { formatProblem } from '../src/lib/content-checks.ts';
-import { legalFile, parseLegal } from '../src/lib/legal.ts';
-import { contentPaths } from '../src/lib/content-source.ts';
+import { formatProblem } from '#lib/checks/body.ts';
+import { legalFile, parseLegal } from '#lib/content/legal.ts';
+import { contentPaths } from '#lib/content/source.ts';
 import { site } from '../src/site.ts';
 import { lockGuard, parseLockWait } from './lib/lock.ts';
 import {

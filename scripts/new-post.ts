@@ -7,10 +7,10 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { parse } from 'yaml';
-import { toDayKey } from '../src/lib/dates.ts';
-import { matchAuthor, newPostSlug, newPostSource } from '../src/lib/new-post.ts';
-import { listFiles } from '../src/lib/files.ts';
-import { contentPaths } from '../src/lib/content-source.ts';
+import { toDayKey } from '#lib/site/dates.ts';
+import { matchAuthor, newPostSlug, newPostSource } from '#lib/content/new-post.ts';
+import { listFiles } from '#lib/content/files.ts';
+import { contentPaths } from '#lib/content/source.ts';
 
 const root = join(import.meta.dirname, '..');
 const { blogDir, authorsDir } = contentPaths(root);

@@ -1,11 +1,11 @@
 import { defineCollection } from 'astro:content';
 import { glob, type Loader } from 'astro/loaders';
-import { buildTime, isPublished } from './lib/posts.ts';
-import { plainMarkdownSource, plainMarkdownSummary } from './lib/plain-markdown.ts';
-import { authorSchema, postSchema } from './lib/schema.ts';
-import { contentPaths } from './lib/content-source.ts';
+import { buildTime, isPublished } from '#lib/content/posts.ts';
+import { plainMarkdownSource, plainMarkdownSummary } from '#lib/markdown/plain-markdown.ts';
+import { authorSchema, postSchema } from '#lib/content/schema.ts';
+import { contentPaths } from '#lib/content/source.ts';
 
-/** Folders the collections are read from: the same as the content check's (src/lib/content-source.ts). */
+/** Folders the collections are read from: the same as the content check's (src/lib/content/source.ts). */
 const { blogDir, authorsDir } = contentPaths(process.cwd());
 
 /**
@@ -31,7 +31,7 @@ const publishedOnly = (loader: Loader): Loader => ({
 /**
  * Renders posts that use nothing of MDX but the teaser marker as Markdown, while loading: they
  * never become JavaScript modules, which Astro would compile and bundle one by one (see
- * src/lib/plain-markdown.ts). The glob loader hands each entry to `store.set`; entries it would
+ * src/lib/markdown/plain-markdown.ts). The glob loader hands each entry to `store.set`; entries it would
  * defer to an MDX module are caught there, rendered, and stored with their HTML instead.
  * Anything that fails on the way stays an MDX entry, so errors are reported by the MDX path.
  */
@@ -64,7 +64,7 @@ const markdownWhenPlain = (loader: Loader): Loader => ({
 /**
  * In `astro dev`, a post whose frontmatter the schema rejects is left out of the collection
  * instead of stopping the whole preview: Astro would fail the content sync and serve no page at
- * all. The content check (run by src/lib/content.ts in the preview) names the post on every page.
+ * all. The content check (run by src/lib/content/collection.ts in the preview) names the post on every page.
  * A build keeps Astro's behaviour, though the content check has refused such a post before.
  */
 const tolerantInPreview = (loader: Loader): Loader => ({
@@ -95,7 +95,7 @@ const blog = defineCollection({
   loader: tolerantInPreview(publishedOnly(markdownWhenPlain(glob({
     pattern: ['**/*.mdx'],
     base: blogDir,
-    // The file's path (without extension) keeps ids unique; URL slugs are derived in src/lib/posts.ts.
+    // The file's path (without extension) keeps ids unique; URL slugs are derived in src/lib/content/posts.ts.
     generateId: ({ entry }) => entry.replace(/\.mdx$/i, ''),
   })))),
   schema: ({ image }) => postSchema(image()),

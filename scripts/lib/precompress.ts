@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { extname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
-import { cacheKey, pruneEntries, throughCache } from '../../src/lib/build-cache.ts';
+import { cacheKey, pruneEntries, throughCache } from '#lib/build/cache.ts';
 
 const brotli = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);

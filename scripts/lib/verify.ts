@@ -2,10 +2,10 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { parse as parseYaml } from 'yaml';
-import { parseHtml } from '../../src/lib/html.ts';
-import { slugFromPath } from '../../src/lib/slugs.ts';
-import { escapeXml } from '../../src/lib/xml.ts';
-import { listFiles } from '../../src/lib/files.ts';
+import { parseHtml } from '#lib/markdown/html.ts';
+import { slugFromPath } from '#lib/site/slugs.ts';
+import { escapeXml } from '#lib/feeds/xml.ts';
+import { listFiles } from '#lib/content/files.ts';
 
 /** Files without which the published site is broken. */
 export const REQUIRED_FILES = ['index.html', '404.html', 'rss.xml', '.htaccess'] as const;

@@ -90,7 +90,7 @@ export const ui = {
     resultsLabel: 'Suchergebnisse',
     /**
      * Used by the search script in the browser, so plain strings (JSON) with placeholders that
-     * src/lib/search.ts fills in: `{count}` (number of hits) and `{query}` (the search term).
+     * src/lib/site/search.ts fills in: `{count}` (number of hits) and `{query}` (the search term).
      */
     messages: {
       none: 'Keine Treffer für „{query}“. Versuchen Sie einen anderen oder kürzeren Begriff.',

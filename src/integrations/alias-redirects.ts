@@ -3,7 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { aliasRedirectRules, withAliasBlock, type AliasRedirect } from '../lib/htaccess.ts';
+import { aliasRedirectRules, withAliasBlock, type AliasRedirect } from '#lib/site/htaccess.ts';
 import { buildFacts } from './build-facts.ts';
 
 /** Writes `redirects` as 301 rules between the alias markers of `<outDir>/.htaccess`; returns how many. */

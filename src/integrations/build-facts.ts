@@ -1,9 +1,9 @@
-import type { AliasRedirect } from '../lib/htaccess.ts';
+import type { AliasRedirect } from '#lib/site/htaccess.ts';
 
 /**
  * What the content check, the build's first step (src/integrations/content-check.ts), learned
  * about the published posts, handed in memory to the steps after the pages: the `.htaccess`
- * redirects and the sitemap. The pages themselves read the collection (src/lib/content.ts).
+ * redirects and the sitemap. The pages themselves read the collection (src/lib/content/collection.ts).
  */
 export interface BuildFacts {
   /** Published articles: address and last change. */

@@ -1,10 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { checkContentAndList } from '../lib/check-posts.ts';
+import { checkContentAndList } from '#lib/checks/content.ts';
 import { setBuildFacts } from './build-facts.ts';
-import { BUILD_TIME_ENV } from '../lib/posts.ts';
-import { formatProblem } from '../lib/content-checks.ts';
-import { contentPaths, readContentFromDisk } from '../lib/content-source.ts';
+import { BUILD_TIME_ENV } from '#lib/content/posts.ts';
+import { formatProblem } from '#lib/checks/body.ts';
+import { contentPaths, readContentFromDisk } from '#lib/content/source.ts';
 
 /** Skips the check: for tests that compare it with the deploy's verification of a built site. */
 export const SKIP_CHECK_ENV = 'BLOG_SKIP_CONTENT_CHECK';

@@ -1,6 +1,6 @@
 import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
-import { isSitemapPage, lastmodOf, sitemapFacts, type SitemapFacts } from '../lib/sitemap.ts';
+import { isSitemapPage, lastmodOf, sitemapFacts, type SitemapFacts } from '#lib/seo/sitemap.ts';
 import { buildFacts } from './build-facts.ts';
 
 /**

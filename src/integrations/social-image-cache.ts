@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { pruneEntries } from '../lib/build-cache.ts';
-import { SOCIAL_IMAGE_CACHE } from '../lib/social-image-cache.ts';
+import { pruneEntries } from '#lib/build/cache.ts';
+import { SOCIAL_IMAGE_CACHE } from '#lib/social-image/cache-key.ts';
 
 /**
  * Leeway for file systems that keep modification times to the second (or two): an entry used
@@ -14,7 +14,7 @@ export const MTIME_LEEWAY_MS = 2_000;
 export const isUsedSince = (buildStart: number, mtimeMs: number): boolean => mtimeMs >= buildStart - MTIME_LEEWAY_MS;
 
 /**
- * Keeps the social images' cache (src/lib/social-image-render.ts) to what the last successful
+ * Keeps the social images' cache (src/lib/social-image/render.ts) to what the last successful
  * build drew or reused. The images are drawn in the built pages' code, which cannot report back to
  * an integration; each use refreshes an entry's modification time instead, and after the build
  * everything older than its start is deleted.

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { site } from '../site.ts';
-import { robotsTxt } from '../lib/sitemap.ts';
+import { robotsTxt } from '#lib/seo/sitemap.ts';
 
 /** robots.txt with the absolute address of the sitemap, on whatever host `site.url` names. */
 export const GET: APIRoute = () =>

@@ -4,7 +4,7 @@
  * markup. Bundled by Astro into a file under /_astro/, never inline: the Content-Security-Policy
  * allows script files from 'self' only.
  */
-import { dayKeyOfGermanDate, normalizeQuery, resultCountText, searchPageUrl, type SearchMessages } from '../lib/search.ts';
+import { dayKeyOfGermanDate, normalizeQuery, resultCountText, searchPageUrl, type SearchMessages } from '#lib/site/search.ts';
 
 /** What this script uses of Pagefind's JS API (`/pagefind/pagefind.js`, see pagefind.app/docs/api/). */
 interface PagefindResultData {

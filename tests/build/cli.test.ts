@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { toDayKey } from '../../src/lib/dates.ts';
+import { toDayKey } from '#lib/site/dates.ts';
 import { ROOT, TMP, buildEnv } from './helpers.ts';
 
 /** Runs one of the editors' npm scripts' entry points as `npm run …` would. */

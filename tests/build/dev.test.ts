@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseHtml } from '../../src/lib/html.ts';
+import { parseHtml } from '#lib/markdown/html.ts';
 import { ROOT, TMP, buildEnv, freePort, withoutVitest } from './helpers.ts';
 
 // `npm run dev` with broken posts: the preview keeps serving every other page and names the

@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import type { HTMLElement } from 'node-html-parser';
-import { parseHtml } from '../../src/lib/html.ts';
+import { parseHtml } from '#lib/markdown/html.ts';
 
 /** Repository root. */
 export const ROOT = resolve(import.meta.dirname, '../..');

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contentSecurityPolicy } from '../../src/lib/htaccess.ts';
+import { contentSecurityPolicy } from '#lib/site/htaccess.ts';
 import { ROOT, assertBuilt, buildSite, freePort, withoutVitest } from './helpers.ts';
 
 // `npm run preview` shows what readers will see: the built site with the live site's

@@ -4,7 +4,7 @@ import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ui } from '../../src/i18n/de.ts';
 import { SEARCH_INDEX_DIR } from '../../scripts/lib/search-index.ts';
-import { parseHtml } from '../../src/lib/html.ts';
+import { parseHtml } from '#lib/markdown/html.ts';
 import { ROOT, TMP, assertBuilt, buildSite, contentPages, htmlPages, isRedirectPage, listFiles, readPage, textOf } from './helpers.ts';
 
 /** A post dated far ahead: scheduled, so never built and never indexed. Its words are unique. */

@@ -4,7 +4,7 @@ import { XMLParser } from 'fast-xml-parser';
 import type { HTMLElement } from 'node-html-parser';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { toDayKey } from '../../src/lib/dates.ts';
+import { toDayKey } from '#lib/site/dates.ts';
 import { site } from '../../src/site.ts';
 import { assertBuilt, buildSite, contentPages, fileForPath, listFiles, readPage, textOf } from './helpers.ts';
 

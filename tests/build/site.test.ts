@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
-import { parseHtml as parse } from '../../src/lib/html.ts';
+import { parseHtml as parse } from '#lib/markdown/html.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { site } from '../../src/site.ts';
 import { ROOT, assertBuilt, buildSite, contentPages, fileForPath, htmlPages, listFiles, readPage, textOf } from './helpers.ts';
 import { readSeed } from './seed.ts';
-import { plainMarkdownSource, plainMarkdownSummary } from '../../src/lib/plain-markdown.ts';
-import { splitFrontmatter } from '../../src/lib/content-checks.ts';
-import { isCodeClass } from '../../src/lib/code-highlight.ts';
+import { plainMarkdownSource, plainMarkdownSummary } from '#lib/markdown/plain-markdown.ts';
+import { splitFrontmatter } from '#lib/checks/body.ts';
+import { isCodeClass } from '#lib/markdown/code-highlight.ts';
 
 let outDir = '';
 let buildLog = '';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { groupByMonth } from '../../src/lib/archive.ts';
-import { parseDay } from '../../src/lib/dates.ts';
+import { groupByMonth } from '#lib/content/archive.ts';
+import { parseDay } from '#lib/site/dates.ts';
 
 const post = (id: string, day: string) => ({ id, date: parseDay(day)! });
 

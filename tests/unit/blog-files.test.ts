@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { sortBlogFiles } from '../../src/lib/blog-files.ts';
-import { formatProblem } from '../../src/lib/content-checks.ts';
+import { sortBlogFiles } from '#lib/content/blog-files.ts';
+import { formatProblem } from '#lib/checks/body.ts';
 
 const label = (path: string) => `content/blog/${path}`;
 const sort = (...files: string[]) => {

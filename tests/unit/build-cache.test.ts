@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildCacheDir, cacheKey, pruneEntries, readEntry, throughCache, writeEntry } from '../../src/lib/build-cache.ts';
+import { buildCacheDir, cacheKey, pruneEntries, readEntry, throughCache, writeEntry } from '#lib/build/cache.ts';
 import { TMP } from '../build/helpers.ts';
 
 describe('buildCacheDir', () => {

@@ -3,11 +3,11 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll } from 'vitest';
-import { checkContent, checkPosts, type PostFile } from '../../src/lib/check-posts.ts';
-import type { ContentSnapshot } from '../../src/lib/content-source.ts';
+import { checkContent, checkPosts, type PostFile } from '#lib/checks/content.ts';
+import type { ContentSnapshot } from '#lib/content/source.ts';
 import { ROOT, TMP } from '../build/helpers.ts';
 import { site } from '../../src/site.ts';
-import { formatProblem } from '../../src/lib/content-checks.ts';
+import { formatProblem } from '#lib/checks/body.ts';
 
 const GOOD: PostFile = {
   file: 'content/blog/gut.mdx',

@@ -9,7 +9,7 @@ import {
   shikiConfig,
   styleClasses,
   styleToClass,
-} from '../../src/lib/code-highlight.ts';
+} from '#lib/markdown/code-highlight.ts';
 
 const SCHEMES = ['light', 'dark'];
 

@@ -3,8 +3,8 @@ import { createHighlighter } from 'shiki';
 import { normalizeTheme } from 'shiki/core';
 import { bundledThemes } from 'shiki/themes';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CODE_SCHEMES, shikiConfig } from '../../src/lib/code-highlight.ts';
-import { loadCodeThemeCss, themePalette } from '../../src/lib/code-theme.ts';
+import { CODE_SCHEMES, shikiConfig } from '#lib/markdown/code-highlight.ts';
+import { loadCodeThemeCss, themePalette } from '#lib/markdown/code-theme.ts';
 
 let css = '';
 /** The classes the generated stylesheet has rules for. */

@@ -9,7 +9,7 @@ import {
   similarTopics,
   splitFrontmatter,
   unknownAuthor,
-} from '../../src/lib/content-checks.ts';
+} from '#lib/checks/body.ts';
 
 const known = new Set(['/', '/blog/2022/da/', '/rss.xml', '/favicon.svg']);
 const check = (body: string) => checkBody('post.mdx', analyzeMdx(body), known).map(formatProblem);

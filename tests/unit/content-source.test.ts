@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { contentPaths, readCommittedPosts, readContentFromDisk, readContentFromIndex } from '../../src/lib/content-source.ts';
+import { contentPaths, readCommittedPosts, readContentFromDisk, readContentFromIndex } from '#lib/content/source.ts';
 import { TMP } from '../build/helpers.ts';
 
 mkdirSync(TMP, { recursive: true });

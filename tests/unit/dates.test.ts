@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, parseDay, toDayKey, toIsoDateTime, yearOf } from '../../src/lib/dates.ts';
+import { formatDate, parseDay, toDayKey, toIsoDateTime, yearOf } from '#lib/site/dates.ts';
 
 describe('parseDay', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toFeedHtml } from '../../src/lib/feed-html.ts';
+import { toFeedHtml } from '#lib/feeds/feed-html.ts';
 
 const BASE = 'https://www.example.org/blog/2022/beitrag/';
 

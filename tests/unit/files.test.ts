@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { listFiles } from '../../src/lib/files.ts';
+import { listFiles } from '#lib/content/files.ts';
 import { TMP } from '../build/helpers.ts';
 
 mkdirSync(TMP, { recursive: true });

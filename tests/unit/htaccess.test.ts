@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ALIAS_BLOCK_BEGIN, ALIAS_BLOCK_END, aliasProblem, aliasRedirectRules, contentSecurityPolicy, withAliasBlock } from '../../src/lib/htaccess.ts';
+import { ALIAS_BLOCK_BEGIN, ALIAS_BLOCK_END, aliasProblem, aliasRedirectRules, contentSecurityPolicy, withAliasBlock } from '#lib/site/htaccess.ts';
 
 describe('aliasRedirectRules', () => {
   it('is empty without aliases', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detached, parsedHtml } from '../../src/lib/html.ts';
+import { detached, parsedHtml } from '#lib/markdown/html.ts';
 
 // That the copy no longer points into its source is V8's business and not visible to JavaScript
 // (checked by hand with %DebugPrint: SEQ_ instead of SLICED_ string); this checks it is lossless.

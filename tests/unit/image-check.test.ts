@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MAX_IMAGE_BYTES, cachedImageProblem, imageProblem, isoBrand } from '../../src/lib/image-check.ts';
+import { MAX_IMAGE_BYTES, cachedImageProblem, imageProblem, isoBrand } from '#lib/checks/images.ts';
 import { TMP } from '../build/helpers.ts';
 
 const solid = (width: number, height: number) =>

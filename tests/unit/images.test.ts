@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fallbackWidth, imageWidths } from '../../src/lib/images.ts';
+import { fallbackWidth, imageWidths } from '#lib/site/image-sizes.ts';
 
 describe('imageWidths', () => {
   it.each([

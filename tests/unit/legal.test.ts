@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { formatProblem } from '../../src/lib/content-checks.ts';
-import { isPlaceholder, legalFile, loadLegal, parseLegal, placeholderPaths, placeholderSummary } from '../../src/lib/legal.ts';
+import { formatProblem } from '#lib/checks/body.ts';
+import { isPlaceholder, legalFile, loadLegal, parseLegal, placeholderPaths, placeholderSummary } from '#lib/content/legal.ts';
 import { ROOT } from '../build/helpers.ts';
 
 describe('isPlaceholder', () => {

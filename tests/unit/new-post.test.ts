@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_SLUG_LENGTH, matchAuthor, newPostSlug, newPostSource } from '../../src/lib/new-post.ts';
-import { checkPosts } from '../../src/lib/check-posts.ts';
+import { MAX_SLUG_LENGTH, matchAuthor, newPostSlug, newPostSource } from '#lib/content/new-post.ts';
+import { checkPosts } from '#lib/checks/content.ts';
 
 describe('newPostSlug', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageUrl, pagerNumbers, paginate } from '../../src/lib/pagination.ts';
+import { pageUrl, pagerNumbers, paginate } from '#lib/site/pagination.ts';
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { plainMarkdownSource } from '../../src/lib/plain-markdown.ts';
-import { MARKDOWN_TEASER_MARKER } from '../../src/lib/teaser-marker.ts';
-import { noteOpening } from '../../src/lib/note.ts';
+import { plainMarkdownSource } from '#lib/markdown/plain-markdown.ts';
+import { MARKDOWN_TEASER_MARKER } from '#lib/markdown/teaser-marker.ts';
+import { noteOpening } from '#lib/markdown/note.ts';
 
 const teaser = 'Grüße aus Köln – „Zitat“ mit [Link](/blog/) und *Betonung*.';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseDay } from '../../src/lib/dates.ts';
-import { buildTime, byNewestFirst, isPublished, neighbours, postUrl } from '../../src/lib/posts.ts';
-import type { Post } from '../../src/lib/posts.ts';
+import { parseDay } from '#lib/site/dates.ts';
+import { buildTime, byNewestFirst, isPublished, neighbours, postUrl } from '#lib/content/posts.ts';
+import type { Post } from '#lib/content/posts.ts';
 
 const day = (value: string) => {
   const date = parseDay(value);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countWords, readingMinutes } from '../../src/lib/reading-time.ts';
+import { countWords, readingMinutes } from '#lib/markdown/reading-time.ts';
 
 describe('countWords', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { relatedFinder } from '../../src/lib/related.ts';
-import { parseDay } from '../../src/lib/dates.ts';
+import { relatedFinder } from '#lib/content/related.ts';
+import { parseDay } from '#lib/site/dates.ts';
 
 const post = (id: string, day: string, tags: string[]) => ({ id, data: { date: parseDay(day)!, tags } });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { authorUrl, sitePaths } from '../../src/lib/routes.ts';
+import { authorUrl, sitePaths } from '#lib/site/routes.ts';
 
 describe('sitePaths', () => {
   it('lists static pages, index pages, articles, authors and public files', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ui } from '../../src/i18n/de.ts';
-import { dayKeyOfGermanDate, fillTemplate, normalizeQuery, resultCountText, searchPageUrl } from '../../src/lib/search.ts';
+import { dayKeyOfGermanDate, fillTemplate, normalizeQuery, resultCountText, searchPageUrl } from '#lib/site/search.ts';
 
 describe('fillTemplate', () => {
   it.each([

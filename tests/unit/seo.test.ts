@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDay } from '../../src/lib/dates.ts';
+import { parseDay } from '#lib/site/dates.ts';
 import {
   articleCard,
   blogPostingJsonLd,
@@ -11,7 +11,7 @@ import {
   siteImage,
   socialImagePath,
   type MetaTag,
-} from '../../src/lib/seo.ts';
+} from '#lib/seo/seo.ts';
 import { site } from '../../src/site.ts';
 
 const day = (value: string) => parseDay(value)!;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseDay } from '../../src/lib/dates.ts';
-import { isSitemapPage, lastmodOf, robotsTxt, sitemapFacts } from '../../src/lib/sitemap.ts';
+import { parseDay } from '#lib/site/dates.ts';
+import { isSitemapPage, lastmodOf, robotsTxt, sitemapFacts } from '#lib/seo/sitemap.ts';
 
 const site = 'https://www.example.org';
 const facts = sitemapFacts(

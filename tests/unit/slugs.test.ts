@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { slugFromPath, toSlug } from '../../src/lib/slugs.ts';
+import { slugFromPath, toSlug } from '#lib/site/slugs.ts';
 
 describe('toSlug', () => {
   it.each([

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MTIME_LEEWAY_MS, isUsedSince } from '../../src/integrations/social-image-cache.ts';
-import { socialCardKey } from '../../src/lib/social-image-cache.ts';
-import type { SocialCard } from '../../src/lib/social-image.ts';
+import { socialCardKey } from '#lib/social-image/cache-key.ts';
+import type { SocialCard } from '#lib/social-image/card.ts';
 
 const card: SocialCard = {
   label: 'Hostsharing Blog',

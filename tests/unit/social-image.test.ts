@@ -11,7 +11,7 @@ import {
   toSvgPathData,
   wrapText,
   type TextFace,
-} from '../../src/lib/social-image.ts';
+} from '#lib/social-image/card.ts';
 import {
   cachedSocialCard,
   loadFaces,
@@ -20,7 +20,7 @@ import {
   rendererIdentity,
   rendererKey,
   type RendererParts,
-} from '../../src/lib/social-image-render.ts';
+} from '#lib/social-image/render.ts';
 import { TMP } from '../build/helpers.ts';
 
 /** A monospaced stand-in for a font: every character (grapheme) is 10 px wide. */
@@ -215,7 +215,7 @@ describe('SOCIAL_IMAGE_VERSION', () => {
   it('is bumped whenever the layout changes, so no cached card keeps an old look', () => {
     const svg = cards.map((card) => socialCardSvg(card, { regular: probeFace, bold: probeFace })).join('\n');
     const fingerprint = createHash('sha256').update(svg).digest('hex');
-    // Changed the layout on purpose? Raise SOCIAL_IMAGE_VERSION in src/lib/social-image.ts and add
+    // Changed the layout on purpose? Raise SOCIAL_IMAGE_VERSION in src/lib/social-image/card.ts and add
     // its fingerprint to LAYOUTS; without that, builds keep serving cards drawn with the old layout.
     expect(Object.entries(LAYOUTS).find(([, known]) => known === fingerprint)?.[0], fingerprint).toBe(String(SOCIAL_IMAGE_VERSION));
   });

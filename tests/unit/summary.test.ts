@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { plainSummary } from '../../src/lib/summary.ts';
+import { plainSummary } from '#lib/markdown/summary.ts';
 
 describe('plainSummary', () => {
   it.each([

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseHtml } from '../../src/lib/html.ts';
-import { extractTeaser, hasTeaserMarker } from '../../src/lib/teaser.ts';
-import { isTeaserMarker } from '../../src/lib/teaser-marker.ts';
+import { parseHtml } from '#lib/markdown/html.ts';
+import { extractTeaser, hasTeaserMarker } from '#lib/markdown/teaser.ts';
+import { isTeaserMarker } from '#lib/markdown/teaser-marker.ts';
 
 const MARKER = '<hr hidden data-teaser-end/>';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { needsToc, tableOfContents } from '../../src/lib/toc.ts';
-import { createHeadingSlugger } from '../../src/lib/heading-ids.ts';
+import { needsToc, tableOfContents } from '#lib/markdown/toc.ts';
+import { createHeadingSlugger } from '#lib/markdown/heading-ids.ts';
 
 describe('tableOfContents', () => {
   it('lists h2 and h3 with ids in order, from the headings render() reports', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupByTopic, topicFeedUrl, topicLinks, topicUrl } from '../../src/lib/topics.ts';
+import { groupByTopic, topicFeedUrl, topicLinks, topicUrl } from '#lib/content/topics.ts';
 
 const post = (id: string, tags: string[]) => ({ id, tags });
 

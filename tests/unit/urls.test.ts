@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { absolutizeHtml, absolutizeSrcset, toAbsoluteUrl } from '../../src/lib/urls.ts';
+import { absolutizeHtml, absolutizeSrcset, toAbsoluteUrl } from '#lib/site/urls.ts';
 
 const BASE = 'https://www.example.org/blog/2022/beitrag/';
 

@@ -1,6 +1,6 @@
 import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { explainYamlError } from '../../src/lib/yaml-errors.ts';
+import { explainYamlError } from '#lib/checks/yaml-errors.ts';
 
 /** The first error the `yaml` package reports for `source`, explained. */
 const explain = (source: string) => {

@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
-import { articles } from '../../lib/content.ts';
-import { cachedSocialCard } from '../../lib/social-image-render.ts';
-import { SITE_IMAGE_PATH, articleCard, siteCard, socialImagePath } from '../../lib/seo.ts';
+import { articles } from '#lib/content/collection.ts';
+import { cachedSocialCard } from '#lib/social-image/render.ts';
+import { SITE_IMAGE_PATH, articleCard, siteCard, socialImagePath } from '#lib/seo/seo.ts';
 
 /** `/og/blog/2022/x.png` → `blog/2022/x`, the route's parameter. */
 const param = (path: string) => path.replace(/^\/og\//, '').replace(/\.png$/, '');
@@ -9,7 +9,7 @@ const param = (path: string) => path.replace(/^\/og\//, '').replace(/\.png$/, ''
 /**
  * Social images (og:image), 1200 × 630 PNG, made at build time: one for the site and one per
  * article without a cover (an article with a cover shows that instead). A card drawn by an
- * earlier build is taken from the build cache (src/lib/build-cache.ts).
+ * earlier build is taken from the build cache (src/lib/build/cache.ts).
  */
 export const getStaticPaths = (async () => [
   { params: { path: param(SITE_IMAGE_PATH) }, props: { card: siteCard() } },

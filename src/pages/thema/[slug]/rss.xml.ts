@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { feedItems, topics } from '../../../lib/content.ts';
-import { rssFeed, topicFeedChannel } from '../../../lib/feeds.ts';
+import { feedItems, topics } from '#lib/content/collection.ts';
+import { rssFeed, topicFeedChannel } from '#lib/feeds/feeds.ts';
 
 export const getStaticPaths = (async () =>
   (await topics()).map((topic) => ({ params: { slug: topic.slug }, props: { topic } }))) satisfies GetStaticPaths;

@@ -1,0 +1,526 @@
+import { mdxToMdast } from 'satteri';
+import { isTeaserMarker } from '#lib/markdown/teaser-marker.ts';
+import { formatDate, toDayKey } from '#lib/site/dates.ts';
+import { slugFromPath, toSlug } from '#lib/site/slugs.ts';
+
+/** One thing wrong with a post, worded for the editor who has to fix it. */
+export interface Problem {
+  /** Path of the post, relative to the project. */
+  file: string;
+  /** 1-based line in the file, where known. */
+  line?: number;
+  /** Frontmatter field, where the problem is one. */
+  field?: string;
+  message: string;
+  severity: 'error' | 'warning';
+}
+
+/** What the checks need to know about one post's MDX body. */
+export interface MdxFacts {
+  /** Lines of `{/* more *\/}` markers. */
+  markers: number[];
+  links: { url: string; line: number }[];
+  /** Markdown images, and `<img>` elements (`html`), which the build does not process. */
+  images: { src: string; alt: string | undefined; line: number; html?: boolean }[];
+  /** Capitalised JSX elements (`<Note>`): MDX components the site must provide. */
+  components: { name: string; line: number }[];
+  /** Lower-case JSX elements (`<iframe>`, `<img>`, `<note>`): HTML written into the post. */
+  elements: { name: string; line: number }[];
+  /** Lines of `# Heading`: a second `<h1>` beside the title. */
+  topHeadings: number[];
+  /** Elements with a `style` attribute, which the site's CSP blocks. */
+  styles: number[];
+  /** Attributes of components (`<Note titel="…">`), to name unknown ones. */
+  componentAttributes: { component: string; name: string; line: number }[];
+  /** Code the check cannot read: `{…}` expressions (comments aside), `attr={…}`, import/export. */
+  code: { what: 'expression' | 'attribute' | 'esm'; line: number }[];
+  /** Set when the MDX does not parse. */
+  syntaxError?: { line: number; message: string };
+}
+
+type Node = {
+  type: string;
+  position?: { start: { line: number } };
+  children?: Node[];
+  value?: string;
+  url?: string;
+  alt?: string | null;
+  name?: string | null;
+  depth?: number;
+  attributes?: { type: string; name?: string; value?: unknown }[];
+};
+
+/**
+ * Parses a post body (the MDX after the frontmatter) and collects markers, links and images.
+ * `firstLine` is the file line the body starts on, so reported lines match the file.
+ */
+export function analyzeMdx(body: string, firstLine = 1): MdxFacts {
+  const facts: MdxFacts = { markers: [], links: [], images: [], components: [], elements: [], topHeadings: [], code: [], styles: [], componentAttributes: [] };
+  let tree: Node;
+  try {
+    tree = mdxToMdast(body) as Node;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const position = /^(\d+):(\d+):\s*/.exec(message);
+    const detail = (position ? message.slice(position[0].length) : message)
+      // Positions inside the parser's text count from the body, not the file: drop them.
+      .replace(/\s*\(\d+:\d+\)/g, '');
+    facts.syntaxError = {
+      line: position ? Number(position[1]) + firstLine - 1 : firstLine,
+      message: `${syntaxHint(detail, position ? (body.split('\n')[Number(position[1]) - 1] ?? '') : '')} (${detail})`,
+    };
+    return facts;
+  }
+  const lineOf = (node: Node) => (node.position?.start.line ?? 1) + firstLine - 1;
+  const attribute = (node: Node, name: string) => {
+    const found = node.attributes?.find((a) => a.type === 'mdxJsxAttribute' && a.name === name);
+    if (!found) return undefined;
+    return typeof found.value === 'string' ? found.value : found.value === null ? '' : '{…}';
+  };
+  const visit = (node: Node) => {
+    if (node.type === 'mdxFlowExpression' && isTeaserMarker(node.value ?? '')) facts.markers.push(lineOf(node));
+    if (node.type === 'heading' && node.depth === 1) facts.topHeadings.push(lineOf(node));
+    if ((node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') && !isComment(node.value ?? '')) {
+      facts.code.push({ what: 'expression', line: lineOf(node) });
+    }
+    if (node.type === 'mdxjsEsm') facts.code.push({ what: 'esm', line: lineOf(node) });
+    if (node.attributes?.some((a) => a.type !== 'mdxJsxAttribute' || (typeof a.value === 'object' && a.value !== null))) {
+      facts.code.push({ what: 'attribute', line: lineOf(node) });
+    }
+    // Reference links (`[Text][ziel]` with `[ziel]: /adresse/`) lead where their definition says.
+    if (node.type === 'definition' && node.url !== undefined) facts.links.push({ url: node.url, line: lineOf(node) });
+    if (node.type === 'link' && node.url !== undefined) facts.links.push({ url: node.url, line: lineOf(node) });
+    if (node.type === 'image' && node.url !== undefined) {
+      facts.images.push({ src: node.url, alt: node.alt ?? undefined, line: lineOf(node) });
+    }
+    if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name) {
+      if (node.name === 'img') {
+        facts.images.push({ src: attribute(node, 'src') ?? '', alt: attribute(node, 'alt'), line: lineOf(node), html: true });
+      }
+      if (/^[A-Z]/.test(node.name)) {
+        facts.components.push({ name: node.name, line: lineOf(node) });
+        for (const a of node.attributes ?? []) {
+          if (a.type === 'mdxJsxAttribute' && a.name) facts.componentAttributes.push({ component: node.name, name: a.name, line: lineOf(node) });
+        }
+      } else facts.elements.push({ name: node.name, line: lineOf(node) });
+      if (attribute(node, 'style') !== undefined) facts.styles.push(lineOf(node));
+      const href = node.name === 'a' ? attribute(node, 'href') : undefined;
+      if (href !== undefined) facts.links.push({ url: href, line: lineOf(node) });
+    }
+    for (const child of node.children ?? []) visit(child);
+  };
+  visit(tree);
+  return facts;
+}
+
+/** Whether an expression's code is only comments (`{/* more *\/}`), which render nothing. */
+const isComment = (code: string): boolean => /^(?:\s|\/\*[\s\S]*?\*\/|\/\/[^\n]*)*$/.test(code);
+
+/** A German explanation of the MDX parser's most common complaints; the parser's text follows it. */
+export function syntaxHint(detail: string, lineText = ''): string {
+  if (/<(?:https?:|mailto:|www\.)/i.test(lineText)) {
+    return 'Links in spitzen Klammern <https://…> gibt es in MDX nicht; erwartet wird [Linktext](https://…)';
+  }
+  const unclosed = /closing tag for `<(br|hr|img|input|wbr|source)>`/i.exec(detail);
+  if (unclosed) {
+    return `<${unclosed[1]}> hat keinen Inhalt und muss sich in MDX selbst schließen; erwartet wird <${unclosed[1]} />${unclosed[1] === 'img' ? ', für Bilder besser ![Beschreibung](./bild.png)' : ''}`;
+  }
+  if (/html comments|<!--|create a comment|`!`/i.test(detail)) {
+    return 'HTML-Kommentare <!-- … --> gibt es in MDX nicht; erwartet wird {/* Kommentar */}';
+  }
+  if (/closing tag/i.test(detail)) {
+    return 'eine Komponente wird nicht geschlossen; erwartet wird ein passendes </Name>, z. B. </Note>';
+  }
+  if (/after `<`|unexpected character.*</i.test(detail)) {
+    return 'das Zeichen < beginnt in MDX eine Komponente; im Text bitte `<` in Backticks setzen oder &lt; schreiben';
+  }
+  if (/expression|end of file|`\{`|`\}`/i.test(detail)) {
+    return 'geschweifte Klammern { } sind in MDX Code; im Text bitte `{` in Backticks setzen oder \\{ schreiben';
+  }
+  return 'der Text ist kein gültiges MDX; bitte die Zeile prüfen';
+}
+
+/** HTML elements that load content from another server, which the site's CSP blocks. */
+const EMBEDS = new Set(['iframe', 'embed', 'object', 'script', 'video', 'audio', 'source', 'link']);
+
+/** Whether a URL points to another server (`https://…`, `//…`). */
+const isForeign = (url: string): boolean => /^(?:[a-z][a-z0-9+.-]*:)?\/\//i.test(url);
+
+/** Components editors may use without importing them (see src/components/mdx.ts). */
+export const KNOWN_COMPONENTS = ['Note'] as const;
+
+/** The attributes each component takes (its `Props`). */
+const COMPONENT_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = { Note: ['title'] };
+
+/** Splits a post file into frontmatter text and body, with the line the body starts on. */
+export function splitFrontmatter(source: string): { frontmatter: string | undefined; body: string; bodyLine: number } {
+  const match = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(source);
+  if (!match) return { frontmatter: undefined, body: source, bodyLine: 1 };
+  const bodyLine = match[0].split('\n').length - (match[0].endsWith('\n') ? 0 : 1);
+  return { frontmatter: match[1], body: source.slice(match[0].length), bodyLine };
+}
+
+/** Path part of an internal link (`/blog/2022/x/#a` → `/blog/2022/x/`), or undefined for other links. */
+export function internalPath(url: string): string | undefined {
+  if (!url.startsWith('/') || url.startsWith('//')) return undefined;
+  let path = url.split('#')[0]!.split('?')[0]!;
+  try {
+    path = decodeURI(path);
+  } catch {
+    // keep as written; the lookup will report it
+  }
+  // Pages end in a slash; a link to a page without one still reaches it.
+  if (!path.endsWith('/') && !/\.[a-z0-9]+$/i.test(path)) path += '/';
+  return path;
+}
+
+/** What a link in a post may lead to, for `checkBody`: the pages of the site and more. */
+export interface LinkTargets {
+  /** Paths of every page and file the built site will have. */
+  knownPaths: ReadonlySet<string>;
+  /** Old addresses (`aliases`) and the address each now redirects to. */
+  aliases?: ReadonlyMap<string, string>;
+  /** Addresses of posts that are not public: drafts, and scheduled posts with their day. */
+  hidden?: ReadonlyMap<string, { draft: boolean; date: Date }>;
+  /** Post addresses by file name (`backups-richtig-planen`), for links written to a `.mdx` file. */
+  byFileName?: ReadonlyMap<string, string>;
+  /** The site's origin (`https://www.example.org`): absolute links to it are checked too. */
+  origin?: string;
+  /** The address and day of the post being checked: relative links and scheduled targets. */
+  page?: { url: string; date: Date };
+}
+
+const SAMPLE_ADDRESS = '/blog/2022/titel-des-beitrags/';
+
+/** Whether `url` is on the site at `origin`, over http or https, with or without `www.`. */
+const isOwnHost = (url: URL, origin: string): boolean => {
+  const bare = (host: string) => host.replace(/^www\./i, '').toLowerCase();
+  return bare(url.host) === bare(new URL(origin).host);
+};
+
+/** The address of a post whose file name is the last part of `path` (`/blog/2021/x/` → x's address). */
+const addressBySlug = (path: string, targets: LinkTargets): string | undefined =>
+  targets.byFileName?.get(path.split('/').filter((part) => part !== '' && part !== '.' && part !== '..').at(-1) ?? '');
+
+/**
+ * What is wrong with one link of a post, judged as the deploy's check of the built site
+ * (scripts/lib/verify.ts) would: every internal link must lead to a page or file of the build.
+ */
+export function linkProblem(url: string, targets: LinkTargets): Pick<Problem, 'message' | 'severity'> | undefined {
+  const error = (message: string) => ({ message: `Link auf ${url}: ${message}`, severity: 'error' as const });
+  if (url === '' || url.startsWith('#')) return undefined;
+  let pathUrl = url;
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
+  if (scheme !== undefined || url.startsWith('//')) {
+    if (scheme !== undefined && scheme !== 'http' && scheme !== 'https') return undefined;
+    let target: URL;
+    try {
+      target = new URL(url, 'https://invalid.invalid');
+    } catch {
+      return error('ist keine gültige Adresse; erwartet wird z. B. https://www.example.org/');
+    }
+    if (targets.origin === undefined || !isOwnHost(target, targets.origin)) return undefined;
+    pathUrl = `${target.pathname}${target.search}${target.hash}`;
+  } else if (!url.startsWith('/')) {
+    if (/\.mdx?(?:[#?]|$)/i.test(url)) return mdxLinkProblem(url, targets);
+    const base = targets.page?.url;
+    const resolved = base === undefined ? undefined : internalPath(new URL(url, `https://invalid.invalid${base}`).pathname);
+    const hint = resolved !== undefined && targets.knownPaths.has(resolved) ? resolved : (addressBySlug(url.split(/[#?]/)[0]!, targets) ?? SAMPLE_ADDRESS);
+    return error(
+      `relative Adressen führen in der Übersicht, im Artikel und im Feed an verschiedene Stellen; erwartet wird die Adresse ab dem ersten Schrägstrich, z. B. ${hint}`,
+    );
+  }
+  const path = internalPath(pathUrl);
+  if (path === undefined || targets.knownPaths.has(path)) return undefined;
+  if (/\.mdx?$/i.test(path)) return mdxLinkProblem(url, targets);
+  const redirect = targets.aliases?.get(path);
+  if (redirect !== undefined) {
+    return {
+      message: `Link auf ${url}: das ist eine alte Adresse, die weiterleitet; erwartet wird die neue Adresse ${redirect}`,
+      severity: 'warning',
+    };
+  }
+  const hidden = targets.hidden?.get(path);
+  if (hidden !== undefined) {
+    if (hidden.draft) return error('der Beitrag ist ein Entwurf (draft: true) und nicht veröffentlicht; erwartet wird ein Link auf eine veröffentlichte Seite');
+    // A scheduled post may link to one that appears on the same day or before it.
+    if (targets.page !== undefined && toDayKey(targets.page.date) >= toDayKey(hidden.date)) return undefined;
+    return error(
+      `der Beitrag ist für den ${formatDate(hidden.date)} geplant und bis dahin nicht erreichbar; erwartet wird ein Link auf eine veröffentlichte Seite (oder dieser Beitrag erscheint frühestens am selben Tag)`,
+    );
+  }
+  if (/\.[a-z0-9]+$/i.test(path)) {
+    return error(
+      `diese Datei gibt es nicht; erwartet wird eine Datei in public/ (public${path} für den Link ${path}), Dateien zum Herunterladen z. B. in public/downloads/`,
+    );
+  }
+  const similar = path.startsWith('/blog/') ? addressBySlug(path, targets) : undefined;
+  if (similar !== undefined && targets.knownPaths.has(similar)) {
+    return error(`diese Seite gibt es nicht; gemeint ist wohl ${similar} (Jahr und Dateiname bilden die Adresse)`);
+  }
+  return error(`diese Seite gibt es nicht; erwartet wird die Adresse einer bestehenden Seite, z. B. ${SAMPLE_ADDRESS}`);
+}
+
+/** A link written to a post's file (`anderer-beitrag.mdx`) instead of its address. */
+function mdxLinkProblem(url: string, targets: LinkTargets): Pick<Problem, 'message' | 'severity'> {
+  const address = targets.byFileName?.get(slugFromPath(url.split(/[#?]/)[0]!.split('/').filter((part) => part !== '.' && part !== '..').join('/')));
+  return {
+    message: `Link auf ${url}: Links führen auf die Adresse eines Beitrags, nicht auf seine Datei; erwartet wird ${address ?? `die Adresse des Beitrags, z. B. ${SAMPLE_ADDRESS}`}`,
+    severity: 'error',
+  };
+}
+
+/** Problems in one post's body: markers, images without alt text, broken internal links, syntax. */
+export function checkBody(
+  file: string,
+  facts: MdxFacts,
+  known: ReadonlySet<string> | LinkTargets,
+): Problem[] {
+  const targets: LinkTargets = known instanceof Set ? { knownPaths: known } : (known as LinkTargets);
+  const { knownPaths } = targets;
+  const problems: Problem[] = [];
+  if (facts.syntaxError) {
+    problems.push({
+      file,
+      line: facts.syntaxError.line,
+      message: `MDX-Syntaxfehler: ${facts.syntaxError.message}`,
+      severity: 'error',
+    });
+    return problems;
+  }
+  if (facts.markers.length > 1) {
+    problems.push({
+      file,
+      line: facts.markers[1]!,
+      message: `mehr als eine Teaser-Markierung {/* more */} (Zeilen ${facts.markers.join(', ')}); erwartet wird höchstens eine`,
+      severity: 'error',
+    });
+  }
+  for (const image of facts.images) {
+    if (image.alt === undefined || image.alt.trim() === '') {
+      problems.push({
+        file,
+        line: image.line,
+        message: `Bild ${image.src} hat keinen Alternativtext; erwartet wird eine Beschreibung, z. B. ![Was das Bild zeigt](${image.src})`,
+        severity: 'error',
+      });
+    }
+  }
+  for (const { what, line } of facts.code) {
+    problems.push({
+      file,
+      line,
+      message:
+        what === 'esm'
+          ? 'import und export gibt es in Beiträgen nicht; erwartet wird Text, Markdown und <Note>'
+          : what === 'attribute'
+            ? 'ein Wert in geschweiften Klammern (z. B. href={…}) ist Code, den die Prüfung nicht lesen kann; erwartet wird ein fester Wert in Anführungszeichen, z. B. href="/blog/2022/titel/"'
+            : 'geschweifte Klammern { } sind in MDX Code, den die Prüfung nicht lesen kann; erwartet wird Text (im Text bitte \\{ schreiben) oder ein Kommentar {/* … */}',
+      severity: 'error',
+    });
+  }
+  for (const line of facts.styles) {
+    problems.push({
+      file,
+      line,
+      message: 'style="…" blockiert die Website (Sicherheitsregeln: keine Stile im Text), auch wenn es in npm run dev wirkt; erwartet wird Text ohne style, Hervorhebungen mit **fett** oder *kursiv* oder ein <Note>',
+      severity: 'error',
+    });
+  }
+  for (const attribute of facts.componentAttributes) {
+    const allowed = COMPONENT_ATTRIBUTES[attribute.component];
+    if (allowed === undefined || allowed.includes(attribute.name)) continue;
+    problems.push({
+      file,
+      line: attribute.line,
+      message: `<${attribute.component}> kennt ${attribute.name}= nicht; erwartet wird ${allowed.map((name) => `${name}="…"`).join(' oder ') || 'keines'}`,
+      severity: 'error',
+    });
+  }
+  for (const line of facts.topHeadings) {
+    problems.push({
+      file,
+      line,
+      message: 'eine Überschrift mit # wird eine zweite Hauptüberschrift neben dem Titel; erwartet wird ## für Zwischenüberschriften (der title ist die Hauptüberschrift)',
+      severity: 'warning',
+    });
+  }
+  for (const element of facts.elements) {
+    const component = KNOWN_COMPONENTS.find((name) => name.toLowerCase() === element.name.toLowerCase());
+    const message =
+      component !== undefined
+        ? `<${element.name}> ist klein geschrieben und wird kein Kasten; erwartet wird <${component}> mit großem Anfangsbuchstaben`
+        : EMBEDS.has(element.name)
+          ? `<${element.name}> blockiert die Website (Sicherheitsregeln: keine eingebetteten Inhalte, Skripte oder Videos; Datenschutz: keine Anfragen an andere Server), auch wenn es in npm run dev erscheint; erwartet wird ein Link, z. B. [Video ansehen](https://…), gern mit einem Vorschaubild neben dem Beitrag, das darauf verlinkt`
+          : undefined;
+    if (message !== undefined) problems.push({ file, line: element.line, message, severity: 'error' });
+  }
+  for (const image of facts.images) {
+    const message = image.html
+      ? `<img> wird nicht verarbeitet (keine Verkleinerung, keine Breite und Höhe, ./ gilt nicht); erwartet wird ![Was das Bild zeigt](${image.src.startsWith('.') ? image.src : './bild.png'}) mit der Datei neben dem Beitrag`
+      : isForeign(image.src)
+        ? `Bild ${image.src} liegt auf einem fremden Server: die Website blockiert es (Datenschutz: keine Anfragen an andere Server), auch wenn es in npm run dev erscheint; erwartet wird die Bilddatei neben dem Beitrag – herunterladen (Nutzungsrechte beachten) und als ![Beschreibung](./datei.jpg) einbinden`
+        : undefined;
+    if (message !== undefined) problems.push({ file, line: image.line, message, severity: 'error' });
+    else if (image.src.startsWith('/') && !image.src.startsWith('//')) {
+      problems.push(
+        knownPaths.has(internalPath(image.src) ?? image.src)
+          ? {
+              file,
+              line: image.line,
+              message: `Bild ${image.src} aus public/ wird unverändert in voller Größe ausgeliefert (ohne Verkleinerung, ohne Breite und Höhe); erwartet wird die Bilddatei neben dem Beitrag: ![…](./${image.src.split('/').at(-1)})`,
+              severity: 'warning',
+            }
+          : {
+              file,
+              line: image.line,
+              message: `Bilddatei ${image.src} gibt es in public/ nicht; erwartet wird eine Datei neben dem Beitrag, eingebunden als ![…](./datei.png)`,
+              severity: 'error',
+            },
+      );
+    }
+  }
+  for (const component of facts.components) {
+    if (!(KNOWN_COMPONENTS as readonly string[]).includes(component.name)) {
+      problems.push({
+        file,
+        line: component.line,
+        message: `unbekannte Komponente <${component.name}>; erwartet wird eine dieser: ${KNOWN_COMPONENTS.map((name) => `<${name}>`).join(', ')}`,
+        severity: 'error',
+      });
+    }
+  }
+  for (const link of facts.links) {
+    const problem = linkProblem(link.url, targets);
+    if (problem !== undefined) problems.push({ file, line: link.line, ...problem });
+  }
+  return problems;
+}
+
+/**
+ * Warnings for topics that differ from another only in case, spelling of umlauts or punctuation
+ * (`Open Source`, `open-source`): they would make two topic pages for one subject.
+ */
+export function similarTopics(posts: readonly { file: string; tags: readonly string[] }[]): Problem[] {
+  const spellings = new Map<string, Map<string, string[]>>();
+  for (const post of posts) {
+    for (const tag of post.tags) {
+      // `Open Source`, `open-source` and `OpenSource` are one subject.
+      const key = toSlug(tag).replace(/-/g, '');
+      const byKey = spellings.get(key) ?? new Map<string, string[]>();
+      byKey.set(tag, [...(byKey.get(tag) ?? []), post.file]);
+      spellings.set(key, byKey);
+    }
+  }
+  const problems: Problem[] = [];
+  for (const byKey of spellings.values()) {
+    if (byKey.size < 2) continue;
+    // The spelling most posts use is taken as the intended one; on a tie, the one seen first.
+    const ranked = [...byKey.entries()].sort((a, b) => b[1].length - a[1].length);
+    const [preferred] = ranked[0]!;
+    for (const [variant, files] of ranked.slice(1)) {
+      for (const file of files) {
+        problems.push({
+          file,
+          field: 'tags',
+          message: `Thema „${variant}“ unterscheidet sich nur in der Schreibweise von „${preferred}“; erwartet wird dieselbe Schreibweise`,
+          severity: 'warning',
+        });
+      }
+    }
+  }
+  return problems;
+}
+
+/** Errors for posts that would be published at the same URL, naming the other file. */
+export function duplicateUrls(posts: readonly { file: string; url: string }[]): Problem[] {
+  const byUrl = new Map<string, string[]>();
+  for (const post of posts) byUrl.set(post.url, [...(byUrl.get(post.url) ?? []), post.file]);
+  const problems: Problem[] = [];
+  for (const [url, files] of byUrl) {
+    if (files.length < 2) continue;
+    for (const file of files) {
+      const others = files.filter((other) => other !== file).join(', ');
+      problems.push({
+        file,
+        message: `gleiche Adresse ${url} wie ${others}; erwartet wird ein eigener Dateiname (oder ein anderes Jahr)`,
+        severity: 'error',
+      });
+    }
+  }
+  return problems;
+}
+
+/** Error when a post names an author that has no file in content/authors/. */
+export function unknownAuthor(file: string, author: string | undefined, authorIds: ReadonlySet<string>): Problem[] {
+  if (author === undefined || authorIds.has(author)) return [];
+  const known = [...authorIds].sort().join(', ') || 'keine';
+  return [
+    {
+      file,
+      field: 'author',
+      message: `unbekannte Person „${author}“; erwartet wird eine Kennung aus content/authors/ (${known})`,
+      severity: 'error',
+    },
+  ];
+}
+
+/** One line per problem: `file:line: field: message`, warnings marked. */
+export const formatProblem = (problem: Problem): string =>
+  [
+    `${problem.file}${problem.line === undefined ? '' : `:${problem.line}`}:`,
+    problem.severity === 'warning' ? ' Warnung:' : '',
+    problem.field === undefined ? '' : ` ${problem.field}:`,
+    ` ${problem.message}`,
+  ].join('');
+
+/** Errors for old addresses (`aliases`) that are pages of the site or claimed by two posts. */
+export function aliasConflicts(
+  posts: readonly { file: string; aliases: readonly string[] }[],
+  knownPaths: ReadonlySet<string>,
+): Problem[] {
+  const problems: Problem[] = [];
+  const claimed = new Map<string, string>();
+  for (const post of posts) {
+    for (const alias of post.aliases) {
+      const path = internalPath(alias) ?? alias;
+      const other = claimed.get(path);
+      if (knownPaths.has(path)) {
+        problems.push({
+          file: post.file,
+          field: 'aliases',
+          message: `${alias} ist eine bestehende Seite; erwartet wird eine alte Adresse, die es nicht mehr gibt`,
+          severity: 'error',
+        });
+      } else if (other !== undefined && other !== post.file) {
+        for (const [file, rival] of [
+          [post.file, other],
+          [other, post.file],
+        ] as const) {
+          problems.push({
+            file,
+            field: 'aliases',
+            message: `${alias} ist auch eine alte Adresse von ${rival}; erwartet wird, dass jede alte Adresse zu genau einem Beitrag führt`,
+            severity: 'error',
+          });
+        }
+      } else {
+        claimed.set(path, post.file);
+      }
+    }
+  }
+  return problems;
+}
+
+/** Error when `updated` lies before the publication day: a typo in one of the two dates. */
+export function updatedBeforeDate(file: string, data: { date: Date; updated?: Date | undefined }): Problem[] {
+  if (data.updated === undefined || data.updated.getTime() >= data.date.getTime()) return [];
+  return [
+    {
+      file,
+      field: 'updated',
+      message: 'liegt vor dem Erscheinungstag (date); erwartet wird ein Tag am oder nach date',
+      severity: 'error',
+    },
+  ];
+}

@@ -1,0 +1,311 @@
+import { getCollection, render, type CollectionEntry } from 'astro:content';
+import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import { loadRenderers } from 'astro:container';
+import { getContainerRenderer } from '@astrojs/mdx/container-renderer';
+import { mdxComponents } from '../../components/mdx.ts';
+import { site } from '../../site.ts';
+import { paginate, type IndexPage } from '#lib/site/pagination.ts';
+import { buildTime, byNewestFirst, isPublished, neighbours, postUrl, type Post } from '#lib/content/posts.ts';
+import { formatProblem, type Problem } from '#lib/checks/body.ts';
+import { checkContent } from '#lib/checks/content.ts';
+import { contentPaths, readContentFromDisk } from '#lib/content/source.ts';
+import { buildCacheDir } from '#lib/build/cache.ts';
+import { extractTeaser } from '#lib/markdown/teaser.ts';
+import { plainSummary } from '#lib/markdown/summary.ts';
+import { toFeedHtml } from '#lib/feeds/feed-html.ts';
+import { detached, parseHtml } from '#lib/markdown/html.ts';
+import { countWords, readingMinutes } from '#lib/markdown/reading-time.ts';
+import { relatedFinder } from '#lib/content/related.ts';
+import { tableOfContents, type RenderedHeading, type TocEntry } from '#lib/markdown/toc.ts';
+import { groupByTopic, topicUrl, type Topic } from '#lib/content/topics.ts';
+import { groupByMonth, type ArchiveYear } from '#lib/content/archive.ts';
+
+export type Author = CollectionEntry<'authors'>;
+
+// The only module that reads the collections. Everything is computed once per build.
+
+/** The moment this build runs; one value so every page and feed agrees on what is published. */
+const now = buildTime();
+
+/** `npm run dev` shows drafts and scheduled posts (with a badge); a build never does. */
+const showUnpublished = import.meta.env.BLOG_PREVIEW === true;
+
+let published: Promise<Post[]> | undefined;
+
+/**
+ * Every post readers may see, newest first: the one list behind index pages, articles and feeds.
+ * A build has checked every post before (src/integrations/content-check.ts).
+ */
+export function publishedPosts(): Promise<Post[]> {
+  if (showUnpublished) return previewPosts();
+  published ??= (async () =>
+    (await getCollection('blog')).filter((post) => isPublished(post.data, now)).sort(byNewestFirst))();
+  return published;
+}
+
+/** `npm run dev`: every post, drafts and scheduled ones included, except those with errors. */
+async function previewPosts(): Promise<Post[]> {
+  const broken = new Set((await previewProblems()).map((problem) => problem.file));
+  return (await getCollection('blog')).filter((post) => !broken.has(post.filePath ?? '')).sort(byNewestFirst);
+}
+
+/** Whether a post is shown only because this is `npm run dev`: a draft or a scheduled post. */
+export const isPreviewOnly = (post: Post): boolean => !isPublished(post.data, now);
+
+/**
+ * The content check's problems in `npm run dev`, where the build's first step (the content check
+ * integration) does not run: posts with errors are left out of the preview, and every page names
+ * them (src/components/PreviewProblems.astro), so one broken post never takes the others down.
+ * Printed to the terminal once per change.
+ */
+export async function previewProblems(): Promise<Problem[]> {
+  if (!showUnpublished) return [];
+  const root = process.cwd();
+  const problems = await checkContent(readContentFromDisk(contentPaths(root)), new Date(), buildCacheDir(process.env, root));
+  const errors = problems.filter((problem) => problem.severity === 'error');
+  const report = errors.map(formatProblem).join('\n');
+  if (report !== lastReport) {
+    lastReport = report;
+    if (report !== '') console.error(`Fehler in den Beiträgen (${errors.length}); diese Beiträge fehlen in der Vorschau:\n${report}`);
+  }
+  return errors;
+}
+
+let lastReport = '';
+
+let authorsById: Promise<Map<string, Author>> | undefined;
+
+/** The author of a post, if it names one (unknown ids fail in publishedPosts). */
+export async function authorOf(post: Post): Promise<Author | undefined> {
+  authorsById ??= getCollection('authors').then((people) => new Map(people.map((person) => [person.id, person])));
+  return post.data.author === undefined ? undefined : (await authorsById).get(post.data.author);
+}
+
+let container: Promise<AstroContainer> | undefined;
+
+/**
+ * The post's full article rendered to HTML, with the headings `render()` reports. URLs in it are
+ * root-relative (`/blog/…`, `/_astro/…`).
+ */
+async function renderPost(post: Post): Promise<{ html: string; headings: RenderedHeading[] }> {
+  container ??= loadRenderers([getContainerRenderer()]).then((renderers) => AstroContainer.create({ renderers }));
+  const { Content, headings } = await render(post);
+  return { html: await (await container).renderToString(Content, { props: { components: mdxComponents } }), headings };
+}
+
+/** What the pages and feeds derive from a post's rendered HTML. */
+interface PostFacts {
+  html: string;
+  /** The HTML before its `{/* more *\/}` marker, or its first paragraph. */
+  teaser: string;
+  /** Minutes to read the whole article, from the words of its rendered text. */
+  minutes: number;
+  /** Subheadings for the table of contents. */
+  toc: TocEntry[];
+}
+
+/** `make`, called at most once per post and build; later calls get the first call's promise. */
+function oncePerPost<T>(make: (post: Post) => Promise<T>): (post: Post) => Promise<T> {
+  const made = new Map<string, Promise<T>>();
+  return (post) => {
+    let result = made.get(post.id);
+    if (result === undefined) {
+      result = make(post);
+      made.set(post.id, result);
+    }
+    return result;
+  };
+}
+
+/**
+ * A post rendered once per build, with its teaser, reading time and table of contents: a post
+ * appears on its article page, an index page, topic and author pages and in feeds, and parsing
+ * its HTML for each of them cost more than rendering it.
+ */
+const postFacts = oncePerPost(async (post): Promise<PostFacts> => {
+  const { html, headings } = await renderPost(post);
+  const root = parseHtml(html);
+  // Kept for the whole build: the derived strings are detached from the parsed HTML.
+  return {
+    html,
+    teaser: detached(extractTeaser(root)),
+    minutes: readingMinutes(countWords(root.textContent)),
+    toc: tableOfContents(headings),
+  };
+});
+
+/** The post's rendered teaser: the HTML before its `{/* more *\/}` marker, or its first paragraph. */
+export async function teaserHtml(post: Post): Promise<string> {
+  return (await postFacts(post)).teaser;
+}
+
+/** Minutes to read the whole article, from the words of its rendered text. */
+export async function readingTime(post: Post): Promise<number> {
+  return (await postFacts(post)).minutes;
+}
+
+/** What a teaser on an index page needs. */
+export interface TeaserEntry {
+  post: Post;
+  url: string;
+  teaser: string;
+  /** Reading time of the whole article in minutes. */
+  minutes: number;
+  /** Shown only in `npm run dev`: a draft or scheduled post. */
+  previewOnly: boolean;
+}
+
+/** Teaser entries for posts, in the order given. */
+export const teaserEntries = (posts: readonly Post[]): Promise<TeaserEntry[]> =>
+  Promise.all(
+    posts.map(async (post) => ({
+      post,
+      url: postUrl(post),
+      teaser: await teaserHtml(post),
+      minutes: await readingTime(post),
+      previewOnly: isPreviewOnly(post),
+    })),
+  );
+
+/** Index pages of all published posts, each with its posts' rendered teasers. */
+export async function indexPages(): Promise<IndexPage<TeaserEntry>[]> {
+  return paginate(await teaserEntries(await publishedPosts()), site.postsPerPage);
+}
+
+/** Everything an article page shows besides the post itself. */
+export interface ArticleEntry {
+  post: Post;
+  url: string;
+  /** The rendered article (see `postFacts`): the page shows this instead of rendering again. */
+  html: string;
+  description: string;
+  author: Author | undefined;
+  newer: Post | undefined;
+  older: Post | undefined;
+  previewOnly: boolean;
+  minutes: number;
+  /** Up to three posts sharing topics, most shared first. */
+  related: Post[];
+  /** Subheadings for the table of contents (shown from three on). */
+  toc: TocEntry[];
+}
+
+/** Every published post with its URL, description, author and its newer and older neighbours. */
+export function articles(): Promise<ArticleEntry[]> {
+  articleEntries ??= articleEntriesOf();
+  return articleEntries;
+}
+
+let articleEntries: Promise<ArticleEntry[]> | undefined;
+
+async function articleEntriesOf(): Promise<ArticleEntry[]> {
+  const posts = await publishedPosts();
+  const related = relatedFinder(posts);
+  return Promise.all(
+    posts.map(async (post, index) => {
+      const facts = await postFacts(post);
+      return {
+        post,
+        url: postUrl(post),
+        html: facts.html,
+        description: post.data.description ?? plainSummary(facts.teaser),
+        author: await authorOf(post),
+        previewOnly: isPreviewOnly(post),
+        minutes: facts.minutes,
+        related: related(post),
+        toc: facts.toc,
+        ...neighbours(posts, index),
+      };
+    }),
+  );
+}
+
+/** What every feed needs of a post: absolute URLs, teaser and full article with absolute links. */
+export interface FeedItem {
+  title: string;
+  link: string;
+  pubDate: Date;
+  /** Last substantial change (`updated`), or the publication date. */
+  updated: Date;
+  /** Teaser HTML with absolute URLs. */
+  description: string;
+  /** Full article HTML with absolute URLs. */
+  content: string;
+  categories: string[];
+  author?: string;
+}
+
+/** A post as a feed item, made once per build: the site's feeds and topic feeds share items. */
+const feedItemOf = oncePerPost(async (post): Promise<FeedItem> => {
+  const link = new URL(postUrl(post), site.url).href;
+  const { html, teaser } = await postFacts(post);
+  const author = await authorOf(post);
+  return {
+    title: post.data.title,
+    link,
+    pubDate: post.data.date,
+    updated: post.data.updated ?? post.data.date,
+    description: toFeedHtml(teaser, link),
+    content: toFeedHtml(html, link),
+    categories: post.data.tags,
+    ...(author === undefined ? {} : { author: author.data.name }),
+  };
+});
+
+/**
+ * Feed items for the newest `site.feedItems` of `posts` (all published posts by default), newest
+ * first. Readers poll feeds for what is new; the archive holds the rest.
+ */
+export async function feedItems(posts?: readonly Post[]): Promise<FeedItem[]> {
+  posts ??= await publishedPosts();
+  return Promise.all(posts.slice(0, site.feedItems).map(feedItemOf));
+}
+
+/** Each author with their published posts as teasers, for the author pages. */
+export async function authorPages(): Promise<{ author: Author; entries: TeaserEntry[] }[]> {
+  const [posts, people] = await Promise.all([publishedPosts(), getCollection('authors')]);
+  return Promise.all(
+    people.map(async (author) => ({
+      author,
+      entries: await teaserEntries(posts.filter((post) => post.data.author === author.id)),
+    })),
+  );
+}
+
+/** Old addresses of published posts and where they lead now, for redirect pages and `.htaccess`. */
+export async function aliasRedirects(): Promise<{ from: string; to: string; post: Post }[]> {
+  return (await publishedPosts()).flatMap((post) => post.data.aliases.map((from) => ({ from, to: postUrl(post), post })));
+}
+
+/** Every topic with its published posts, newest first within each topic. */
+export async function topics(): Promise<Topic<Post>[]> {
+  return groupByTopic(await publishedPosts(), (post) => post.data.tags);
+}
+
+/** A page of a topic: the topic's name and slug and a page of its teasers. */
+export interface TopicPage {
+  topic: Pick<Topic<Post>, 'slug' | 'name'> & { count: number };
+  page: IndexPage<TeaserEntry>;
+}
+
+/** All pages of all topics, paginated like the blog index. */
+export async function topicPages(): Promise<TopicPage[]> {
+  const all = await topics();
+  const pages = await Promise.all(
+    all.map(async (topic) =>
+      paginate(await teaserEntries(topic.posts), site.postsPerPage, (n) => topicUrl(topic.slug, n)).map((page) => ({
+        topic: { slug: topic.slug, name: topic.name, count: topic.posts.length },
+        page,
+      })),
+    ),
+  );
+  return pages.flat();
+}
+
+/** Published posts grouped by year and month for the archive. */
+export async function archive(): Promise<ArchiveYear<{ post: Post; url: string }>[]> {
+  return groupByMonth(
+    (await publishedPosts()).map((post) => ({ post, url: postUrl(post) })),
+    (entry) => entry.post.data.date,
+  );
+}
