@@ -5,11 +5,11 @@ import {
   checkBody,
   duplicateUrls,
   formatProblem,
-  internalPath,
   similarTopics,
   splitFrontmatter,
   unknownAuthor,
 } from '#lib/checks/body.ts';
+import { internalPath } from '#lib/checks/links.ts';
 
 const known = new Set(['/', '/blog/2022/da/', '/rss.xml', '/favicon.svg']);
 const check = (body: string) => checkBody('post.mdx', analyzeMdx(body), known).map(formatProblem);

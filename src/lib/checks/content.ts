@@ -10,15 +10,14 @@ import {
   analyzeMdx,
   checkBody,
   duplicateUrls,
-  internalPath,
   similarTopics,
   splitFrontmatter,
   unknownAuthor,
   updatedBeforeDate,
-  type LinkTargets,
   type MdxFacts,
   type Problem,
 } from '#lib/checks/body.ts';
+import { internalPath, type LinkTargets } from '#lib/checks/links.ts';
 import { sitePaths } from '#lib/site/routes.ts';
 import { groupByTopic } from '#lib/content/topics.ts';
 import { cachedImageProblem } from '#lib/checks/images.ts';
