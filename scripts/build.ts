@@ -7,8 +7,8 @@
  *    finished site (scripts/lib/finish-site.ts).
  *
  * Step 2 used to run inside Astro's `astro:build:done` hook. There it added its memory to that of
- * the build, which by then holds everything it rendered: at 5,000 posts, Pagefind's 1 GB came on
- * top of Astro's 2 GB. Run after Astro's process has ended, the peak is the larger of the two.
+ * the build, which by then holds everything it rendered. Run after Astro's process has ended, the
+ * peak is the larger of the two.
  *
  * If either step fails or is interrupted, the output folder is removed, so no half-built site is
  * left to deploy. Arguments are passed to `astro build`.
@@ -19,7 +19,7 @@ import { constants, tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { BUILD_REPORT_ENV } from '../src/integrations/build-report.ts';
 import { buildCacheDir } from '#lib/build/cache.ts';
-import { ASTRO_NODE_FLAGS, astroEnv } from './lib/astro-process.ts';
+import { ASTRO_NODE_FLAGS, EXIT_REPORT_ENV, EXIT_REPORT_FLAGS, astroEnv, readExitReport } from './lib/astro-process.ts';
 import { finishSite } from './lib/finish-site.ts';
 import { outDirOf } from './lib/out-dir.ts';
 
@@ -73,20 +73,58 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
+/**
+ * How long Astro's process may take to disappear once its JavaScript has ended (it has reported
+ * its exit code). A healthy process needs only a moment, to write Node's compile cache and end.
+ */
+const EXIT_GRACE_MS = 10_000;
+/** How often the exit report is looked for while Astro runs. */
+const EXIT_REPORT_POLL_MS = 200;
+
 function astroBuild(argv: readonly string[]): Promise<string | undefined> {
+  const exitReport = join(reportDir, 'astro-exit');
   return new Promise((resolveBuild, reject) => {
-    const child = spawn(process.execPath, [...ASTRO_NODE_FLAGS, join(root, 'node_modules/astro/bin/astro.mjs'), 'build', ...argv], {
-      cwd: root,
-      stdio: 'inherit',
-      env: astroEnv(process.env, { [BUILD_REPORT_ENV]: reportFile }),
-    });
+    const child = spawn(
+      process.execPath,
+      [...ASTRO_NODE_FLAGS, ...EXIT_REPORT_FLAGS, join(root, 'node_modules/astro/bin/astro.mjs'), 'build', ...argv],
+      {
+        cwd: root,
+        stdio: 'inherit',
+        env: astroEnv(process.env, { [BUILD_REPORT_ENV]: reportFile, [EXIT_REPORT_ENV]: exitReport }),
+      },
+    );
     astro = child;
-    child.on('error', reject);
-    child.on('close', (code, signal) =>
+    // Astro's process can hang inside Node's process.exit() after its JavaScript has ended, with
+    // no CPU use (https://github.com/nodejs/node/issues/64274, see scripts/lib/astro-exit-report.ts),
+    // and waiting for it to disappear then never ends. So its outcome is the exit code it
+    // reported, and a process still there a while after reporting is stopped: all it had left to
+    // do was Node's teardown.
+    let reported: number | undefined;
+    let stopped = false;
+    let stuck: NodeJS.Timeout | undefined;
+    const poll = setInterval(() => {
+      reported = readExitReport(exitReport, child.pid);
+      if (reported === undefined) return;
+      clearInterval(poll);
+      stuck = setTimeout(() => {
+        console.error(`astro build war mit Exit-Code ${reported} fertig, sein Prozess blieb danach aber in Node.js hängen und wurde beendet.`);
+        stopped = true;
+        child.kill('SIGKILL');
+      }, EXIT_GRACE_MS);
+    }, EXIT_REPORT_POLL_MS);
+    child.on('error', (error) => {
+      clearInterval(poll);
+      reject(error);
+    });
+    child.on('close', (code, signal) => {
+      clearInterval(poll);
+      clearTimeout(stuck);
+      // Stopped here after its report: the exit code it reported is the outcome, not the SIGKILL.
+      if (stopped) [code, signal] = [reported ?? 1, null];
       resolveBuild(
         signal !== null ? `astro build abgebrochen durch ${signal}` : code !== 0 ? `astro build endete mit Exit-Code ${code}` : undefined,
-      ),
-    );
+      );
+    });
   });
 }
 

@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { ROOT, TMP, buildEnv, buildSite, listFiles } from './helpers.ts';
+import { pathToFileURL } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, TMP, buildEnv, buildSite, listFiles, type BuildResult } from './helpers.ts';
 
 const GOOD = `---
 title: "Ein guter Beitrag"
@@ -120,6 +121,68 @@ describe('a broken post fails the build with a message an editor can act on', ()
     // No half site: `npm run build` removes the output folder and says so.
     expect(existsSync(result.outDir), listFiles(dirname(result.outDir)).join('\n')).toBe(false);
     expect(result.output).toMatch(/Build fehlgeschlagen \(.*\): .*dist\/ wurde entfernt, damit keine halbe Website liegen bleibt/);
+  });
+});
+
+/** A dozen broken posts of the two kinds in issue 13: a German date, and an unclosed <Note>. */
+const BROKEN: Record<string, string> = Object.fromEntries(
+  Array.from({ length: 6 }, (_, i) => [
+    [`datum-${i + 1}.mdx`, post(`title: "Datum ${i + 1}"\ndate: 22.06.2022`)],
+    [`hinweis-${i + 1}.mdx`, post(`title: "Hinweis ${i + 1}"\ndate: 2022-06-22`, 'Text.\n\n<Note>\nNie geschlossen.\n')],
+  ]).flat(),
+);
+
+/** Long enough for a cold failing build on a busy machine; a build that hangs never ends. */
+const FAILING_BUILD_TIMEOUT_MS = 60_000;
+
+describe('a failing build always ends', () => {
+  const contentDir = join(TMP, 'errors-content', 'a-dozen-broken-posts');
+
+  /** One failing build from a cold start: its own empty build cache and Node compile cache, as in a fresh clone. */
+  const failingBuild = (name: string, env: Record<string, string> = {}) =>
+    buildSite(name, {
+      contentDir,
+      timeoutMs: FAILING_BUILD_TIMEOUT_MS,
+      env: { NODE_COMPILE_CACHE: join(TMP, name, 'compile-cache'), ...env },
+    });
+
+  const expectFailedCleanly = (result: BuildResult) => {
+    const log = result.output.slice(-3000);
+    expect(result.timedOut, `still running after ${FAILING_BUILD_TIMEOUT_MS} ms:\n${log}`).toBe(false);
+    expect(result.code, log).toBe(1);
+    expect(result.output, log).toContain('Fehler in den Beiträgen (12), nichts gebaut');
+    expect(result.output, log).toMatch(/datum-6\.mdx:3: date: „22\.06\.2022“ ist kein gültiger Tag/);
+    expect(result.output, log).toMatch(/hinweis-6\.mdx:\d+: MDX-Syntaxfehler: eine Komponente wird nicht geschlossen/);
+    expect(result.output, log).toMatch(/Build fehlgeschlagen \(astro build endete mit Exit-Code 1\): .*dist\/ wurde entfernt/);
+    expect(existsSync(result.outDir), listFiles(dirname(result.outDir)).join('\n')).toBe(false);
+  };
+
+  beforeAll(() => {
+    rmSync(contentDir, { recursive: true, force: true });
+    mkdirSync(contentDir, { recursive: true });
+    writeFileSync(join(contentDir, 'gut.mdx'), GOOD);
+    for (const [file, text] of Object.entries(BROKEN)) writeFileSync(join(contentDir, file), text);
+  });
+
+  // Issue 13: some cold failing builds printed the errors and then never ended. Twenty of them,
+  // two at a time, each from a cold start.
+  it('ends every time with exit code 1, the German messages and no output folder', async () => {
+    const results: BuildResult[] = [];
+    for (let round = 0; round < 10; round += 1) {
+      results.push(...(await Promise.all([0, 1].map((slot) => failingBuild(`ends-${round}-${slot}`)))));
+    }
+    const hung = results.filter((result) => result.timedOut).length;
+    expect(hung, `${hung} of ${results.length} failing builds did not end`).toBe(0);
+    for (const result of results) expectFailedCleanly(result);
+  });
+
+  // The hang itself is rare, so this makes it certain: Astro's process reports the errors and then
+  // hangs inside Node's exit, as in the issue (tests/fixtures/hang-at-exit.mjs).
+  it('ends with exit code 1 even when Astro\'s process hangs after its errors', async () => {
+    const fixture = pathToFileURL(join(ROOT, 'tests/fixtures/hang-at-exit.mjs')).href;
+    const result = await failingBuild('ends-hung-at-exit', { NODE_OPTIONS: `--import ${fixture}` });
+    expectFailedCleanly(result);
+    expect(result.output).toContain('astro build war mit Exit-Code 1 fertig, sein Prozess blieb danach aber in Node.js hängen und wurde beendet.');
   });
 });
 

@@ -15,6 +15,8 @@ export interface BuildResult {
   code: number | null;
   output: string;
   outDir: string;
+  /** True when the build was still running after `timeoutMs` and was killed. */
+  timedOut: boolean;
 }
 
 /**
@@ -42,11 +44,12 @@ export function buildEnv(
 /**
  * Runs the build script of `npm run build` (astro build, then search index and precompression) in a
  * child process, into `tests/.tmp/<name>`.
- * `contentDir` selects another blog folder; `env` adds variables such as `TZ`.
+ * `contentDir` selects another blog folder; `env` adds variables such as `TZ`. After `timeoutMs`,
+ * the build and Astro's process under it are killed and the result says `timedOut`.
  */
 export async function buildSite(
   name: string,
-  options: { contentDir?: string; env?: Record<string, string> } = {},
+  options: { contentDir?: string; env?: Record<string, string>; timeoutMs?: number } = {},
 ): Promise<BuildResult> {
   const outDir = join(TMP, name, 'dist');
   const cacheDir = join(TMP, name, 'cache');
@@ -55,12 +58,24 @@ export async function buildSite(
   const env = buildEnv(cacheDir, options);
   const script = join(ROOT, 'scripts/build.ts');
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [script, '--outDir', outDir], { cwd: ROOT, env });
+    // A process group of its own, so that a timeout ends Astro's process too.
+    const child = spawn(process.execPath, [script, '--outDir', outDir], { cwd: ROOT, env, detached: options.timeoutMs !== undefined });
     let output = '';
+    let timedOut = false;
+    const timer =
+      options.timeoutMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            timedOut = true;
+            process.kill(-child.pid!, 'SIGKILL');
+          }, options.timeoutMs);
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.on('error', reject);
-    child.on('close', (code) => resolvePromise({ code, output, outDir }));
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolvePromise({ code, output, outDir, timedOut });
+    });
   });
 }
 

@@ -1,6 +1,16 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ASTRO_ALLOCATOR_ENV, ASTRO_NODE_FLAGS, astroEnv } from '../../scripts/lib/astro-process.ts';
+import {
+  ASTRO_ALLOCATOR_ENV,
+  ASTRO_NODE_FLAGS,
+  EXIT_REPORT_ENV,
+  EXIT_REPORT_FLAGS,
+  astroEnv,
+  readExitReport,
+} from '../../scripts/lib/astro-process.ts';
 
 describe('astroEnv', () => {
   it('sets the allocator settings and turns telemetry off', () => {
@@ -47,3 +57,66 @@ describe('the settings', () => {
     expect(seen.env).toMatchObject(ASTRO_ALLOCATOR_ENV);
   });
 });
+
+describe('the exit report', () => {
+  /** Runs `script` in a Node with the exit report preloaded; returns its pid and the report file's text. */
+  const runReporting = (script: (file: string) => string) => {
+    const dir = mkdtempSync(join(tmpdir(), 'exit-report-'));
+    try {
+      const file = join(dir, 'exit');
+      const result = spawnSync(process.execPath, [...EXIT_REPORT_FLAGS, '--input-type=module', '-e', script(file)], {
+        env: { PATH: process.env['PATH'] ?? '', [EXIT_REPORT_ENV]: file },
+        encoding: 'utf8',
+      });
+      expect(result.stderr).toBe('');
+      let text: string | undefined;
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch {
+        text = undefined;
+      }
+      return { pid: result.pid, status: result.status, stdout: result.stdout, text };
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+
+  it('is written by the process when process.exit() is called, with its pid and code', () => {
+    const run = runReporting(() => 'process.exit(3)');
+    expect(run.status).toBe(3);
+    expect(run.text).toBe(`${run.pid} 3`);
+  });
+
+  it('is written on a natural end as well, and not by worker threads or child processes', () => {
+    const run = runReporting(
+      (file) => `
+        import { existsSync } from 'node:fs';
+        import { spawnSync } from 'node:child_process';
+        import { Worker } from 'node:worker_threads';
+        spawnSync(process.execPath, [...process.execArgv, '-e', 'process.exit(7)'], { stdio: 'inherit' });
+        await new Promise((done) => new Worker('process.exit(9)', { eval: true }).on('exit', done));
+        console.log(existsSync(${JSON.stringify(file)}));
+      `,
+    );
+    // Both inherited the preload flag; neither wrote a report before this process ended.
+    expect(run.stdout.trim()).toBe('false');
+    expect(run.status).toBe(0);
+    expect(run.text).toBe(`${run.pid} 0`);
+  });
+
+  it('is read only for the process it is about, and only when complete', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'exit-report-'));
+    try {
+      const file = join(dir, 'exit');
+      expect(readExitReport(file, 42)).toBeUndefined();
+      writeFileSync(file, '42 1');
+      expect(readExitReport(file, 42)).toBe(1);
+      expect(readExitReport(file, 43)).toBeUndefined();
+      writeFileSync(file, '42');
+      expect(readExitReport(file, 42)).toBeUndefined();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
