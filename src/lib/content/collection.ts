@@ -58,8 +58,22 @@ export const isPreviewOnly = (post: Post): boolean => !isPublished(post.data, no
  * them (src/components/PreviewProblems.astro), so one broken post never takes the others down.
  * Printed to the terminal once per change.
  */
-export async function previewProblems(): Promise<Problem[]> {
-  if (!showUnpublished) return [];
+export function previewProblems(): Promise<Problem[]> {
+  if (!showUnpublished) return Promise.resolve([]);
+  // One page asks several times (its lists, its neighbours, the box on top): one check serves
+  // every call within a moment, so a request reads the content once, and an edit shows on reload.
+  if (previewCheck === undefined || Date.now() - previewCheck.at > PREVIEW_CHECK_REUSE_MS) {
+    previewCheck = { at: Date.now(), result: runPreviewCheck() };
+  }
+  return previewCheck.result;
+}
+
+/** How long one run of the preview's content check answers for. */
+const PREVIEW_CHECK_REUSE_MS = 1_000;
+
+let previewCheck: { at: number; result: Promise<Problem[]> } | undefined;
+
+async function runPreviewCheck(): Promise<Problem[]> {
   const root = process.cwd();
   const problems = await checkContent(readContentFromDisk(contentPaths(root)), new Date(), buildCacheDir(process.env, root));
   const errors = problems.filter((problem) => problem.severity === 'error');
