@@ -1,22 +1,14 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
-import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import { teaserMarkerPlugin } from '#lib/markdown/teaser-marker.ts';
 import { germanHeadingIds } from '#lib/markdown/heading-ids.ts';
 import { site } from './src/site.ts';
-import { buildReport } from './src/integrations/build-report.ts';
-import { previewMode } from './src/integrations/preview-mode.ts';
-import { contentCheck } from './src/integrations/content-check.ts';
-import { fileAliases } from './src/integrations/file-aliases.ts';
-import { aliasRedirects } from './src/integrations/alias-redirects.ts';
-import { blogSitemap } from './src/integrations/sitemap.ts';
-import { socialImageCache } from './src/integrations/social-image-cache.ts';
+import { blog } from './src/integration/index.ts';
 import { buildCacheDir } from '#lib/build/cache.ts';
 import { contentSecurityPolicy } from '#lib/site/htaccess.ts';
 import { readFileSync } from 'node:fs';
 import { shikiConfig } from '#lib/markdown/code-highlight.ts';
-import { codeTheme } from './src/integrations/code-theme.ts';
 
 export default defineConfig({
   site: site.url,
@@ -34,15 +26,12 @@ export default defineConfig({
   cacheDir: buildCacheDir(),
   // Every stylesheet as a file under /_astro/, never an inline <style>: the Content-Security-Policy
   // in public/.htaccess allows styles from 'self' only (no hashes, no 'unsafe-inline').
-  // Four pages at a time: pages wait on sharp (social images) and on files, so a single page at
-  // a time leaves a core idle.
+  // Several pages at a time: pages wait on sharp (social images) and on files.
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   image: {
-    // AVIF effort 1 encodes in about half the time of effort 2 for slightly larger files, still
-    // smaller than WebP; chroma at half resolution (4:2:0, as in every JPEG and lossy WebP;
-    // sharp's AVIF default is 4:4:4) is faster and smaller again, with no visible difference.
-    // WebP is only the fallback for browsers without AVIF (src/components/ResponsiveImage.astro).
-    // Figures: the README's performance section.
+    // AVIF at the lowest effort with chroma at half resolution (4:2:0, as in every JPEG and lossy
+    // WebP): much faster than the defaults, for files still smaller than WebP and no visible
+    // difference (README, performance). WebP is only the fallback for browsers without AVIF (ResponsiveImage.astro).
     // Astro's image cache keys files by source and transform, not by these settings: after a
     // change, delete .cache/build/assets/ to encode every image again.
     service: {
@@ -61,9 +50,8 @@ export default defineConfig({
     // style="" (src/lib/markdown/code-highlight.ts); codeTheme() writes their stylesheet.
     shikiConfig,
   },
-  // The search index and the .br/.gz copies are written after this build's process has ended,
-  // by `npm run build` (scripts/build.ts), so their memory never adds to the build's.
-  integrations: [buildReport(), previewMode(), contentCheck(), codeTheme(), mdx(), fileAliases(), aliasRedirects(), blogSitemap(), socialImageCache()],
+  // The blog's steps before and after the pages, in order (src/integration/index.ts).
+  integrations: [blog()],
   vite: {
     // The build cache (.cache/build/, src/lib/build/cache.ts) lives in the project, so the dev
     // server must not watch what builds write there.

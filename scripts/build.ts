@@ -11,39 +11,32 @@
  * peak is the larger of the two.
  *
  * If either step fails or is interrupted, the output folder is removed, so no half-built site is
- * left to deploy. Arguments are passed to `astro build`.
+ * left to deploy. This script decides the output folder (`--outDir`, default `dist/`) and hands it
+ * to `astro build` with the other arguments.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { constants, tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import { BUILD_REPORT_ENV } from '../src/integrations/build-report.ts';
+import { BUILD_SCRIPT_ENV } from '../src/integration/env.ts';
 import { buildCacheDir } from '#lib/build/cache.ts';
 import { ASTRO_NODE_FLAGS, EXIT_REPORT_ENV, EXIT_REPORT_FLAGS, astroEnv, readExitReport } from './lib/astro-process.ts';
 import { finishSite } from './lib/finish-site.ts';
-import { outDirOf } from './lib/out-dir.ts';
+import { splitOutDir } from './lib/out-dir.ts';
 
 const root = join(import.meta.dirname, '..');
-const args = process.argv.slice(2);
-
-// Astro writes the folder it builds into here (src/integrations/build-report.ts), so this script
-// works on that folder however it was named; until then, the one named on the command line.
+const { outDir: outDirArg, rest: args } = splitOutDir(process.argv.slice(2));
+/** The folder Astro builds into and this script finishes, indexes or removes. */
+const outDir = resolve(root, outDirArg);
+// Astro's exit report (below) goes here.
 const reportDir = mkdtempSync(join(tmpdir(), 'blog-build-'));
-const reportFile = join(reportDir, 'out-dir');
-const outDir = (): string => {
-  try {
-    return readFileSync(reportFile, 'utf8');
-  } catch {
-    return resolve(root, outDirOf(args));
-  }
-};
 
 let cleanedUp = false;
 /** Removes the output folder (once) and says why. */
 function removeOutput(reason: string): void {
   if (cleanedUp) return;
   cleanedUp = true;
-  const dir = outDir();
+  const dir = outDir;
   try {
     // Retries: Pagefind or a compression may still be writing into it when a signal comes.
     rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
@@ -86,11 +79,11 @@ function astroBuild(argv: readonly string[]): Promise<string | undefined> {
   return new Promise((resolveBuild, reject) => {
     const child = spawn(
       process.execPath,
-      [...ASTRO_NODE_FLAGS, ...EXIT_REPORT_FLAGS, join(root, 'node_modules/astro/bin/astro.mjs'), 'build', ...argv],
+      [...ASTRO_NODE_FLAGS, ...EXIT_REPORT_FLAGS, join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir, ...argv],
       {
         cwd: root,
         stdio: 'inherit',
-        env: astroEnv(process.env, { [BUILD_REPORT_ENV]: reportFile, [EXIT_REPORT_ENV]: exitReport }),
+        env: astroEnv(process.env, { [BUILD_SCRIPT_ENV]: '1', [EXIT_REPORT_ENV]: exitReport }),
       },
     );
     astro = child;
@@ -131,7 +124,7 @@ function astroBuild(argv: readonly string[]): Promise<string | undefined> {
 let failure: string | undefined;
 try {
   failure = await astroBuild(args);
-  if (failure === undefined) await finishSite(outDir(), { cacheDir: buildCacheDir(process.env, root) });
+  if (failure === undefined) await finishSite(outDir, { cacheDir: buildCacheDir(process.env, root) });
 } catch (error) {
   failure = error instanceof Error ? error.message : String(error);
 }

@@ -11,7 +11,7 @@ const { blogDir, authorsDir } = contentPaths(process.cwd());
 /**
  * Drops drafts and scheduled posts from the collection in every build, so they are never even
  * compiled: their images are not copied to the output, and no page can list them by mistake.
- * `astro dev` keeps them for the preview (BLOG_PREVIEW, set by src/integrations/preview-mode.ts).
+ * `astro dev` keeps them for the preview (BLOG_PREVIEW, set by src/integration/preview-mode.ts).
  */
 const publishedOnly = (loader: Loader): Loader => ({
   ...loader,

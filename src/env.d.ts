@@ -1,4 +1,4 @@
 interface ImportMetaEnv {
-  /** True only under `astro dev` (see src/integrations/preview-mode.ts). */
+  /** True only under `astro dev` (see src/integration/preview-mode.ts). */
   readonly BLOG_PREVIEW: boolean;
 }

@@ -32,7 +32,7 @@ export const ASTRO_ALLOCATOR_ENV: Readonly<Record<string, string>> = {
 /**
  * The environment of Astro's process: telemetry off and the allocator settings, each unless the
  * caller's environment sets it (so a measurement can switch one off), and always `fixed` (such
- * as where Astro reports its output folder).
+ * as where Astro reports its exit code).
  */
 export function astroEnv(
   environment: NodeJS.ProcessEnv,

@@ -1,16 +1,21 @@
 /**
- * The output folder named on an `astro build` command line (`--outDir x`, `--outDir=x`, or the
- * same with `--out-dir`; of several, the last), or Astro's default
- * `dist`. Only a fallback of scripts/build.ts for a build that failed before Astro reported the
- * folder itself (src/integrations/build-report.ts).
+ * Splits an `npm run build` command line into the output folder it names (`--outDir x`,
+ * `--outDir=x`, or the same with `--out-dir`; of several, the last; Astro's default `dist`
+ * without one) and the arguments left for `astro build`.
  */
-export function outDirOf(argv: readonly string[]): string {
+export function splitOutDir(argv: readonly string[]): { outDir: string; rest: string[] } {
   let outDir = 'dist';
-  for (const [index, arg] of argv.entries()) {
+  const rest: string[] = [];
+  for (let index = 0; index < argv.length; index++) {
+    const arg = argv[index]!;
     const match = /^--(?:outDir|out-dir)(?:=(.*))?$/.exec(arg);
-    if (!match) continue;
+    if (!match) {
+      rest.push(arg);
+      continue;
+    }
     const value = match[1] ?? argv[index + 1];
+    if (match[1] === undefined && value !== undefined && !value.startsWith('--')) index++;
     if (value !== undefined && value !== '' && !value.startsWith('--')) outDir = value;
   }
-  return outDir;
+  return { outDir, rest };
 }

@@ -126,21 +126,6 @@ describe('npm run build against a bare astro build', () => {
     expect(existsSync(join(dir, 'dist/pagefind'))).toBe(false);
   });
 
-  it('Astro reports the folder it builds into to npm run build, which then gives no such warning', () => {
-    const dir = join(TMP, 'cli-report');
-    rmSync(dir, { recursive: true, force: true });
-    mkdirSync(dir, { recursive: true });
-    const report = join(dir, 'out-dir');
-    const result = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--out-dir', 'tests/.tmp/cli-report/site'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env: buildEnv(join(dir, 'cache'), { env: { BLOG_BUILD_REPORT: report } }),
-    });
-    expect(result.status, result.stderr).toBe(0);
-    expect(readFileSync(report, 'utf8')).toBe(`${join(dir, 'site')}/`);
-    expect(result.stdout + result.stderr).not.toContain('Ohne Suchindex');
-  });
-
   it('npm run build indexes and compresses the folder named as --out-dir=…', () => {
     const dir = join(TMP, 'cli-out-dir');
     rmSync(dir, { recursive: true, force: true });

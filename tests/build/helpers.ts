@@ -5,6 +5,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import type { HTMLElement } from 'node-html-parser';
 import { parseHtml } from '#lib/markdown/html.ts';
+import { BUILD_SCRIPT_ENV } from '../../src/integration/env.ts';
 
 /** Repository root. */
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -37,7 +38,7 @@ export function buildEnv(
   };
   if (options.contentDir) env['BLOG_CONTENT_DIR'] = options.contentDir;
   else delete env['BLOG_CONTENT_DIR'];
-  if (!options.env?.['BLOG_BUILD_REPORT']) delete env['BLOG_BUILD_REPORT'];
+  if (!options.env?.[BUILD_SCRIPT_ENV]) delete env[BUILD_SCRIPT_ENV];
   return env;
 }
 

@@ -397,7 +397,7 @@ export interface PublishedPost {
 
 /**
  * `checkContent`, and the posts published at `now`, newest first (as src/lib/content/collection.ts sorts
- * them): the build hands these on to the steps that need no page (src/integrations/build-facts.ts).
+ * them): the build hands these on to the steps that need no page (src/integration/index.ts).
  */
 export async function checkContentAndList(
   snapshot: ContentSnapshot,

@@ -34,7 +34,7 @@ let published: Promise<Post[]> | undefined;
 
 /**
  * Every post readers may see, newest first: the one list behind index pages, articles and feeds.
- * A build has checked every post before (src/integrations/content-check.ts).
+ * A build has checked every post before (src/integration/content-check.ts).
  */
 export function publishedPosts(): Promise<Post[]> {
   if (showUnpublished) return previewPosts();

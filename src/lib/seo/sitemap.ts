@@ -1,7 +1,7 @@
 import { toIsoDateTime } from '#lib/site/dates.ts';
 
 // What the sitemap needs from the content, which the content check hands to the sitemap
-// integration in memory (src/integrations/build-facts.ts).
+// integration in memory (src/integration/index.ts).
 
 /** What the sitemap cannot learn from the list of built pages. */
 export interface SitemapFacts {

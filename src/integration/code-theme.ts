@@ -1,4 +1,4 @@
-import type { AstroIntegration } from 'astro';
+import type { Plugin } from 'vite';
 import { loadCodeThemeCss } from '#lib/markdown/code-theme.ts';
 
 /** The stylesheet of highlighted code, imported by src/layouts/BaseLayout.astro. */
@@ -10,21 +10,8 @@ const RESOLVED_ID = `\0${CODE_THEME_MODULE}`;
  * with their colours, written from Shiki's themes. Vite bundles it like any imported stylesheet,
  * into a file under /_astro/.
  */
-export const codeTheme = (): AstroIntegration => ({
+export const codeThemePlugin = (): Plugin => ({
   name: 'blog-code-theme',
-  hooks: {
-    'astro:config:setup': ({ updateConfig }) => {
-      updateConfig({
-        vite: {
-          plugins: [
-            {
-              name: 'blog-code-theme',
-              resolveId: (id) => (id === CODE_THEME_MODULE ? RESOLVED_ID : undefined),
-              load: (id) => (id === RESOLVED_ID ? loadCodeThemeCss() : undefined),
-            },
-          ],
-        },
-      });
-    },
-  },
+  resolveId: (id) => (id === CODE_THEME_MODULE ? RESOLVED_ID : undefined),
+  load: (id) => (id === RESOLVED_ID ? loadCodeThemeCss() : undefined),
 });

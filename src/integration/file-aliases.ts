@@ -1,7 +1,5 @@
 import { readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
 
 /**
  * Old addresses that look like files (`/2021/04/beitrag.html`) come out of a directory-format
@@ -29,13 +27,3 @@ export async function flattenFileLikePages(outDir: string): Promise<number> {
   await walk(outDir);
   return moved;
 }
-
-/** Runs {@link flattenFileLikePages} after the build; list it before compressing integrations. */
-export const fileAliases = (): AstroIntegration => ({
-  name: 'blog-file-aliases',
-  hooks: {
-    'astro:build:done': async ({ dir }) => {
-      await flattenFileLikePages(fileURLToPath(dir));
-    },
-  },
-});

@@ -1,0 +1,82 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { listFiles } from '#lib/content/files.ts';
+import { ROOT, TMP, buildEnv } from './helpers.ts';
+import { writeCorpus } from './corpus.ts';
+
+/**
+ * The commit whose output a restructuring must keep: the last one before the pipeline's rework
+ * (one integration, one parse per post, one record per post). Move it forward in the commit that
+ * changes the output on purpose, and say there what changed.
+ */
+const BASELINE = 'fc5f14b';
+
+const WORK = join(TMP, 'same-output');
+
+/** The baseline's files, unpacked beside this checkout, with this checkout's packages. */
+function unpackBaseline(): string {
+  const dir = join(WORK, 'baseline');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const archive = execFileSync('git', ['archive', '--format=tar', BASELINE], { cwd: ROOT, maxBuffer: 1 << 30 });
+  execFileSync('tar', ['-x', '-C', dir], { input: archive });
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+  return dir;
+}
+
+/** `npm run build` of the project in `projectDir`, for the content in `blogDir`, into `outDir`. */
+function build(projectDir: string, name: string, blogDir: string): string {
+  const outDir = join(WORK, name, 'dist');
+  const cacheDir = join(WORK, name, 'cache');
+  rmSync(join(WORK, name), { recursive: true, force: true });
+  const result = spawnSync(process.execPath, [join(projectDir, 'scripts/build.ts'), '--outDir', outDir], {
+    cwd: projectDir,
+    encoding: 'utf8',
+    env: buildEnv(cacheDir, { contentDir: blogDir, env: { AUTHORS_CONTENT_DIR: join(ROOT, 'content/authors') } }),
+  });
+  if (result.status !== 0) throw new Error(`Build ${name} failed:\n${result.stdout}${result.stderr}`);
+  return outDir;
+}
+
+/** Every file of a built site with the hash of its bytes. */
+function fingerprint(outDir: string): Map<string, string> {
+  return new Map(
+    listFiles(outDir, /./).map((file) => [file, createHash('sha256').update(readFileSync(join(outDir, file))).digest('hex')]),
+  );
+}
+
+/** Files only in one of two sites, or with other bytes. */
+function differences(before: Map<string, string>, after: Map<string, string>): string[] {
+  const names = [...new Set([...before.keys(), ...after.keys()])].sort();
+  return names.flatMap((name) => {
+    const [a, b] = [before.get(name), after.get(name)];
+    if (a === b) return [];
+    if (a === undefined) return [`only after: ${name}`];
+    if (b === undefined) return [`only before: ${name}`];
+    return [`changed: ${name}`];
+  });
+}
+
+describe(`the build's output is that of ${BASELINE}, file for file and byte for byte`, () => {
+  let baseline = '';
+  const corpusDir = join(WORK, 'corpus-content');
+
+  beforeAll(() => {
+    baseline = unpackBaseline();
+    writeCorpus(corpusDir, 40);
+  });
+
+  it.each([
+    ['the real content', join(ROOT, 'content/blog')],
+    ['the 40-post corpus', corpusDir],
+  ])('for %s', (_, blogDir) => {
+    const key = blogDir === corpusDir ? 'corpus' : 'content';
+    const before = fingerprint(build(baseline, `${key}-before`, blogDir));
+    const after = fingerprint(build(ROOT, `${key}-after`, blogDir));
+    expect(after.size).toBeGreaterThan(50);
+    expect(differences(before, after)).toEqual([]);
+  });
+});
