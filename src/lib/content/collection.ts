@@ -1,8 +1,4 @@
-import { getCollection, render, type CollectionEntry } from 'astro:content';
-import { experimental_AstroContainer as AstroContainer } from 'astro/container';
-import { loadRenderers } from 'astro:container';
-import { getContainerRenderer } from '@astrojs/mdx/container-renderer';
-import { mdxComponents } from '../../components/mdx.ts';
+import { getCollection, type CollectionEntry } from 'astro:content';
 import { site } from '../../site.ts';
 import { paginate, type IndexPage } from '#lib/site/pagination.ts';
 import { buildTime, byNewestFirst, isPublished, neighbours, postUrl, type Post } from '#lib/content/posts.ts';
@@ -10,13 +6,10 @@ import { formatProblem, type Problem } from '#lib/checks/body.ts';
 import { checkContent } from '#lib/checks/content.ts';
 import { contentPaths, readContentFromDisk } from '#lib/content/source.ts';
 import { buildCacheDir } from '#lib/build/cache.ts';
-import { extractTeaser } from '#lib/markdown/teaser.ts';
-import { plainSummary } from '#lib/markdown/summary.ts';
-import { toFeedHtml } from '#lib/feeds/feed-html.ts';
-import { detached, parseHtml } from '#lib/markdown/html.ts';
-import { countWords, readingMinutes } from '#lib/markdown/reading-time.ts';
 import { relatedFinder } from '#lib/content/related.ts';
-import { tableOfContents, type RenderedHeading, type TocEntry } from '#lib/markdown/toc.ts';
+import type { TocEntry } from '#lib/markdown/toc.ts';
+import { renderPost } from '#lib/render/render.ts';
+import { derivePostRecord, type PostRecord } from '#lib/render/record.ts';
 import { groupByTopic, topicUrl, type Topic } from '#lib/content/topics.ts';
 import { groupByMonth, type ArchiveYear } from '#lib/content/archive.ts';
 
@@ -95,29 +88,6 @@ export async function authorOf(post: Post): Promise<Author | undefined> {
   return post.data.author === undefined ? undefined : (await authorsById).get(post.data.author);
 }
 
-let container: Promise<AstroContainer> | undefined;
-
-/**
- * The post's full article rendered to HTML, with the headings `render()` reports. URLs in it are
- * root-relative (`/blog/…`, `/_astro/…`).
- */
-async function renderPost(post: Post): Promise<{ html: string; headings: RenderedHeading[] }> {
-  container ??= loadRenderers([getContainerRenderer()]).then((renderers) => AstroContainer.create({ renderers }));
-  const { Content, headings } = await render(post);
-  return { html: await (await container).renderToString(Content, { props: { components: mdxComponents } }), headings };
-}
-
-/** What the pages and feeds derive from a post's rendered HTML. */
-interface PostFacts {
-  html: string;
-  /** The HTML before its `{/* more *\/}` marker, or its first paragraph. */
-  teaser: string;
-  /** Minutes to read the whole article, from the words of its rendered text. */
-  minutes: number;
-  /** Subheadings for the table of contents. */
-  toc: TocEntry[];
-}
-
 /** `make`, called at most once per post and build; later calls get the first call's promise. */
 function oncePerPost<T>(make: (post: Post) => Promise<T>): (post: Post) => Promise<T> {
   const made = new Map<string, Promise<T>>();
@@ -132,31 +102,14 @@ function oncePerPost<T>(make: (post: Post) => Promise<T>): (post: Post) => Promi
 }
 
 /**
- * A post rendered once per build, with its teaser, reading time and table of contents: a post
- * appears on its article page, an index page, topic and author pages and in feeds, and parsing
- * its HTML for each of them cost more than rendering it.
+ * A post rendered once per build, and everything derived from it (teaser, reading time, table of
+ * contents, description, feed HTML): a post appears on its article page, index, topic and
+ * author pages and in feeds, and each of them takes what it needs from this one record.
  */
-const postFacts = oncePerPost(async (post): Promise<PostFacts> => {
-  const { html, headings } = await renderPost(post);
-  const root = parseHtml(html);
-  // Kept for the whole build: the derived strings are detached from the parsed HTML.
-  return {
-    html,
-    teaser: detached(extractTeaser(root)),
-    minutes: readingMinutes(countWords(root.textContent)),
-    toc: tableOfContents(headings),
-  };
-});
-
-/** The post's rendered teaser: the HTML before its `{/* more *\/}` marker, or its first paragraph. */
-export async function teaserHtml(post: Post): Promise<string> {
-  return (await postFacts(post)).teaser;
-}
-
-/** Minutes to read the whole article, from the words of its rendered text. */
-export async function readingTime(post: Post): Promise<number> {
-  return (await postFacts(post)).minutes;
-}
+const postRecord = oncePerPost(
+  async (post): Promise<PostRecord> =>
+    derivePostRecord(await renderPost(post), new URL(postUrl(post), site.url).href, post.data.description),
+);
 
 /** What a teaser on an index page needs. */
 export interface TeaserEntry {
@@ -175,8 +128,8 @@ export const teaserEntries = (posts: readonly Post[]): Promise<TeaserEntry[]> =>
     posts.map(async (post) => ({
       post,
       url: postUrl(post),
-      teaser: await teaserHtml(post),
-      minutes: await readingTime(post),
+      teaser: (await postRecord(post)).teaser,
+      minutes: (await postRecord(post)).minutes,
       previewOnly: isPreviewOnly(post),
     })),
   );
@@ -190,7 +143,7 @@ export async function indexPages(): Promise<IndexPage<TeaserEntry>[]> {
 export interface ArticleEntry {
   post: Post;
   url: string;
-  /** The rendered article (see `postFacts`): the page shows this instead of rendering again. */
+  /** The rendered article (see `postRecord`): the page shows this instead of rendering again. */
   html: string;
   description: string;
   author: Author | undefined;
@@ -217,12 +170,12 @@ async function articleEntriesOf(): Promise<ArticleEntry[]> {
   const related = relatedFinder(posts);
   return Promise.all(
     posts.map(async (post, index) => {
-      const facts = await postFacts(post);
+      const facts = await postRecord(post);
       return {
         post,
         url: postUrl(post),
         html: facts.html,
-        description: post.data.description ?? plainSummary(facts.teaser),
+        description: facts.description,
         author: await authorOf(post),
         previewOnly: isPreviewOnly(post),
         minutes: facts.minutes,
@@ -252,15 +205,15 @@ export interface FeedItem {
 /** A post as a feed item, made once per build: the site's feeds and topic feeds share items. */
 const feedItemOf = oncePerPost(async (post): Promise<FeedItem> => {
   const link = new URL(postUrl(post), site.url).href;
-  const { html, teaser } = await postFacts(post);
+  const { feed } = await postRecord(post);
   const author = await authorOf(post);
   return {
     title: post.data.title,
     link,
     pubDate: post.data.date,
     updated: post.data.updated ?? post.data.date,
-    description: toFeedHtml(teaser, link),
-    content: toFeedHtml(html, link),
+    description: feed.teaser,
+    content: feed.content,
     categories: post.data.tags,
     ...(author === undefined ? {} : { author: author.data.name }),
   };

@@ -5,7 +5,7 @@ import { slugFromPath } from '#lib/site/slugs.ts';
 export type Post = CollectionEntry<'blog'>;
 
 /** The frontmatter fields that decide whether and where a post is published. */
-type PostFacts = Pick<Post['data'], 'date' | 'draft'>;
+type PublishFacts = Pick<Post['data'], 'date' | 'draft'>;
 
 /** Where the build's first step leaves the moment of the build, so every later step uses the same. */
 export const BUILD_TIME_ENV = 'BLOG_BUILD_TIME';
@@ -20,7 +20,7 @@ export const buildTime = (env: NodeJS.ProcessEnv = process.env): Date => {
 };
 
 /** Visible to readers at `now`: never drafts; a post dated in the future from its day (Europe/Berlin) on. */
-export const isPublished = (data: PostFacts, now: Date): boolean =>
+export const isPublished = (data: PublishFacts, now: Date): boolean =>
   !data.draft && toDayKey(data.date) <= toDayKey(now);
 
 /** URL slug of a post, from its file name. */

@@ -1,7 +1,8 @@
+import type { HTMLElement } from 'node-html-parser';
 import { isCodeClass } from '#lib/markdown/code-highlight.ts';
 import { parseHtml } from '#lib/markdown/html.ts';
 import { TEASER_END_ATTRIBUTE } from '#lib/markdown/teaser-marker.ts';
-import { absolutizeHtml } from '#lib/site/urls.ts';
+import { absolutizeTree } from '#lib/site/urls.ts';
 
 /**
  * Rendered post HTML made fit for feed readers: the teaser marker, Astro's scoping attributes and
@@ -10,6 +11,12 @@ import { absolutizeHtml } from '#lib/site/urls.ts';
  */
 export function toFeedHtml(html: string, base: string): string {
   const root = parseHtml(html);
+  prepareForFeed(root, base);
+  return root.toString();
+}
+
+/** {@link toFeedHtml} on a parsed tree, which it changes in place. */
+export function prepareForFeed(root: HTMLElement, base: string): void {
   for (const marker of root.querySelectorAll(`[${TEASER_END_ATTRIBUTE}]`)) marker.remove();
   for (const element of root.querySelectorAll('*')) {
     for (const name of Object.keys(element.attributes)) {
@@ -20,5 +27,5 @@ export function toFeedHtml(html: string, base: string): string {
     for (const name of element.classList.value.filter(isCodeClass)) element.classList.remove(name);
     if (element.classList.length === 0) element.removeAttribute('class');
   }
-  return absolutizeHtml(root.toString(), base);
+  absolutizeTree(root, base);
 }

@@ -4,8 +4,11 @@ import { parseHtml } from '#lib/markdown/html.ts';
  * Plain text of an HTML fragment, shortened at a word boundary to at most `maxLength`
  * characters (with "…" when cut): the meta description of posts that bring none.
  */
-export function plainSummary(html: string, maxLength = 160): string {
-  const text = parseHtml(html).textContent.replace(/\s+/g, ' ').trim();
+export const plainSummary = (html: string, maxLength = 160): string => summarize(parseHtml(html).textContent, maxLength);
+
+/** {@link plainSummary} of text already taken out of its HTML. */
+export function summarize(content: string, maxLength = 160): string {
+  const text = content.replace(/\s+/g, ' ').trim();
   if (text.length <= maxLength) return text;
   const cut = text.slice(0, maxLength - 1);
   const lastSpace = cut.lastIndexOf(' ');

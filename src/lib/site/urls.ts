@@ -1,3 +1,4 @@
+import type { HTMLElement } from 'node-html-parser';
 import { parseHtml } from '#lib/markdown/html.ts';
 
 /** Turns a root-relative or relative URL into an absolute one on `base`; leaves absolute URLs, anchors-only and mailto as they are. */
@@ -15,6 +16,12 @@ export function toAbsoluteUrl(url: string, base: string): string {
  */
 export function absolutizeHtml(html: string, base: string): string {
   const root = parseHtml(html);
+  absolutizeTree(root, base);
+  return root.toString();
+}
+
+/** {@link absolutizeHtml} on a parsed tree, which it changes in place. */
+export function absolutizeTree(root: HTMLElement, base: string): void {
   for (const element of root.querySelectorAll('[href], [src], [srcset]')) {
     for (const attribute of ['href', 'src'] as const) {
       const value = element.getAttribute(attribute);
@@ -23,7 +30,6 @@ export function absolutizeHtml(html: string, base: string): string {
     const srcset = element.getAttribute('srcset');
     if (srcset !== undefined) element.setAttribute('srcset', absolutizeSrcset(srcset, base));
   }
-  return root.toString();
 }
 
 /** Makes each candidate URL of a `srcset` absolute, keeping its width or density descriptor. */
