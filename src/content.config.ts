@@ -1,7 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { glob, type Loader } from 'astro/loaders';
 import { buildTime, isPublished } from '#lib/content/posts.ts';
-import { plainMarkdownSource, plainMarkdownSummary } from '#lib/markdown/plain-markdown.ts';
+import { plainMarkdownFor, plainMarkdownSummary } from '#lib/markdown/plain-markdown.ts';
 import { authorSchema, postSchema } from '#lib/content/schema.ts';
 import { contentPaths } from '#lib/content/source.ts';
 
@@ -42,7 +42,7 @@ const markdownWhenPlain = (loader: Loader): Loader => ({
     const { store } = context;
     let mdx = 0;
     const set: typeof store.set = (entry) => {
-      const source = entry.deferredRender && entry.body !== undefined && entry.filePath ? plainMarkdownSource(entry.body) : undefined;
+      const source = entry.deferredRender && entry.body !== undefined && entry.filePath ? plainMarkdownFor(entry.body) : undefined;
       if (entry.deferredRender) mdx += 1;
       if (source === undefined || entry.filePath === undefined) return store.set(entry);
       const fileURL = new URL(entry.filePath, context.config.root);

@@ -5,6 +5,7 @@ import { formatProblem } from '#lib/checks/body.ts';
 import { contentPaths, readContentFromDisk } from '#lib/content/source.ts';
 import type { AliasRedirect } from '#lib/site/htaccess.ts';
 import { SKIP_CHECK_ENV } from './env.ts';
+import { rememberMarkdownPlan } from '#lib/markdown/plain-markdown.ts';
 
 
 /** What the content check learned about the published posts, for the steps after the pages. */
@@ -32,7 +33,8 @@ export async function runContentCheck(folders: CheckFolders, logger: AstroIntegr
   const snapshot = readContentFromDisk(contentPaths(folders.root, process.env, folders.publicDir));
   const now = new Date();
   process.env[BUILD_TIME_ENV] = now.toISOString();
-  const { problems, published } = await checkContentAndList(snapshot, now, folders.cacheDir);
+  // The loader renders plain posts as Markdown (src/content.config.ts): it gets what this parse found.
+  const { problems, published } = await checkContentAndList(snapshot, now, folders.cacheDir, rememberMarkdownPlan);
   const facts: BuildFacts = {
     articles: published.map(({ url, data }) => ({ url, date: data.date, updated: data.updated })),
     redirects: published.flatMap(({ url, data }) => data.aliases.map((from) => ({ from, to: url }))),

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import mdx from '@astrojs/mdx';
 import type { AstroIntegration } from 'astro';
 import { SOCIAL_IMAGE_CACHE } from '#lib/social-image/cache-key.ts';
+import { forgetMarkdownPlans } from '#lib/markdown/plain-markdown.ts';
 import { applyAliasRedirects } from './alias-redirects.ts';
 import { codeThemePlugin } from './code-theme.ts';
 import { runContentCheck, type BuildFacts } from './content-check.ts';
@@ -54,6 +55,7 @@ export function blog(): AstroIntegration {
       },
       'astro:build:start': () => {
         buildStart = Date.now();
+        forgetMarkdownPlans();
       },
       'astro:build:done': async ({ dir, logger }) => {
         if (facts === undefined) throw new Error('Build ohne Inhaltsprüfung: die Integration blog() hat ihren ersten Schritt nicht ausgeführt.');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { plainMarkdownSource } from '#lib/markdown/plain-markdown.ts';
+import { forgetMarkdownPlans, plainMarkdownFor, plainMarkdownSource, rememberMarkdownPlan } from '#lib/markdown/plain-markdown.ts';
+import { parseMdx } from '#lib/markdown/parse.ts';
 import { MARKDOWN_TEASER_MARKER } from '#lib/markdown/teaser-marker.ts';
 import { noteOpening } from '#lib/markdown/note.ts';
 
@@ -53,5 +54,32 @@ describe('plainMarkdownSource', () => {
   it('finds the marker after umlauts and emoji (offsets count UTF-16 units)', () => {
     const body = `Äöü ß 😀 ${teaser}\n\n{/* more */}\n\nRest\n`;
     expect(plainMarkdownSource(body)).toBe(`Äöü ß 😀 ${teaser}\n\n${MARKDOWN_TEASER_MARKER}\n\nRest\n`);
+  });
+});
+
+describe('plainMarkdownFor: the content check’s parse, handed to the loader', () => {
+  const plain = 'Ein Absatz.\n\n{/* more */}\n\n<Note title="Gut zu wissen">\nInhalt\n</Note>\n';
+  const needsMdx = 'Ein Bild: ![Alt](./bild.png)\n';
+
+  it('answers from a remembered parse as from parsing the body itself', () => {
+    for (const body of [plain, needsMdx, '    eingerückt\n']) {
+      rememberMarkdownPlan(body, parseMdx(body));
+      expect(plainMarkdownFor(body)).toBe(plainMarkdownSource(body));
+    }
+  });
+
+  it('uses the remembered parse, not the body’s text, while one is kept', () => {
+    // A plan made from another body's tree shows that the loader did not parse again.
+    rememberMarkdownPlan(plain, parseMdx(needsMdx));
+    expect(plainMarkdownFor(plain)).toBeUndefined();
+    // Taken once: the next call parses the body itself.
+    expect(plainMarkdownFor(plain)).toBe(plainMarkdownSource(plain));
+  });
+
+  it('parses bodies it has no plan for, and forgets plans no loader took', () => {
+    rememberMarkdownPlan(plain, parseMdx(needsMdx));
+    forgetMarkdownPlans();
+    expect(plainMarkdownFor(plain)).toBe(plainMarkdownSource(plain));
+    expect(plainMarkdownSource(plain)).toContain(MARKDOWN_TEASER_MARKER);
   });
 });

@@ -1,4 +1,4 @@
-import { mdxToMdast } from 'satteri';
+import { parseMdx, type MdxNode, type ParsedMdx } from '#lib/markdown/parse.ts';
 import { isTeaserMarker } from '#lib/markdown/teaser-marker.ts';
 import { toSlug } from '#lib/site/slugs.ts';
 import { internalPath, linkProblem, type LinkTargets } from './links.ts';
@@ -38,28 +38,17 @@ export interface MdxFacts {
   syntaxError?: { line: number; message: string };
 }
 
-type Node = {
-  type: string;
-  position?: { start: { line: number } };
-  children?: Node[];
-  value?: string;
-  url?: string;
-  alt?: string | null;
-  name?: string | null;
-  depth?: number;
-  attributes?: { type: string; name?: string; value?: unknown }[];
-};
+type Node = MdxNode;
 
 /**
- * Parses a post body (the MDX after the frontmatter) and collects markers, links and images.
- * `firstLine` is the file line the body starts on, so reported lines match the file.
+ * Collects markers, links and images of a post body (the MDX after the frontmatter), parsed
+ * unless the caller has parsed it. `firstLine` is the file line the body starts on, so reported
+ * lines match the file.
  */
-export function analyzeMdx(body: string, firstLine = 1): MdxFacts {
+export function analyzeMdx(body: string, firstLine = 1, parsed: ParsedMdx = parseMdx(body)): MdxFacts {
   const facts: MdxFacts = { markers: [], links: [], images: [], components: [], elements: [], topHeadings: [], code: [], styles: [], componentAttributes: [] };
-  let tree: Node;
-  try {
-    tree = mdxToMdast(body) as Node;
-  } catch (error) {
+  const { tree, error } = parsed;
+  if (tree === undefined) {
     const message = error instanceof Error ? error.message : String(error);
     const position = /^(\d+):(\d+):\s*/.exec(message);
     const detail = (position ? message.slice(position[0].length) : message)

@@ -26,6 +26,7 @@ import { formatDate, toDayKey } from '#lib/site/dates.ts';
 import { NEW_POST_SAMPLES } from '#lib/content/new-post.ts';
 import { parseLegal, placeholderSummary, type LegalResult } from '#lib/content/legal.ts';
 import type { ContentSnapshot } from '#lib/content/source.ts';
+import { parseMdx, type ParsedMdx } from '#lib/markdown/parse.ts';
 
 /** A post file as `npm run check` reads it. */
 export interface PostFile {
@@ -43,6 +44,8 @@ export interface CheckContext {
   /** Whether a file (relative to the project) exists: for co-located images. */
   fileExists: (file: string) => boolean;
   now: Date;
+  /** Called with each post body and its MDX tree, for a build to reuse the one parse. */
+  onParsed?: ((body: string, parsed: ParsedMdx) => void) | undefined;
 }
 
 /** Schema for `npm run check`: images are file names beside the post (Astro resolves them in the build). */
@@ -191,7 +194,11 @@ function checkPostsAndImages(
         }
       }
     }
-    const facts = analyzeMdx(body, bodyLine);
+    // Parsed as Astro's MDX loader compiles it: trimmed (the lines it drops are counted).
+    const mdx = body.trim();
+    const parsed = parseMdx(mdx);
+    context.onParsed?.(mdx, parsed);
+    const facts = analyzeMdx(mdx, bodyLine + leadingLines(body), parsed);
     for (const image of facts.images) {
       const path = join(dirname(post.file), image.src);
       if (!image.src.startsWith('.')) continue;
@@ -257,6 +264,9 @@ const TEXT_FIELDS = new Set(['title', 'description']);
  * What a post about to go live should not keep: the sample text of `npm run new`, an empty
  * body, a day of revision (`updated`) that has not come yet.
  */
+/** How many line breaks come before the first character that is not white space. */
+const leadingLines = (text: string): number => (/^\s*/.exec(text)?.[0].match(/\n/g) ?? []).length;
+
 function draftLeftovers(post: PostFile, body: string, bodyLine: number, data: PostData, lines: ReadonlyMap<string, number>, now: Date): Problem[] {
   const problems: Problem[] = [];
   if (data.draft) return problems;
@@ -403,8 +413,9 @@ export async function checkContentAndList(
   snapshot: ContentSnapshot,
   now: Date,
   cacheDir: string,
+  onParsed?: CheckContext['onParsed'],
 ): Promise<{ problems: Problem[]; published: PublishedPost[] }> {
-  const { problems, images, entries } = checkPostsAndImages(snapshot.posts, { ...snapshot.context, now }, snapshot.committed);
+  const { problems, images, entries } = checkPostsAndImages(snapshot.posts, { ...snapshot.context, now, onParsed }, snapshot.committed);
   const published = entries
     .filter((entry) => isPublished(entry.data, now))
     .sort(byNewestFirst)
