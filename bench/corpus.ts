@@ -31,7 +31,7 @@ export interface CorpusPost {
 }
 
 /** Bump when the generated text or images change, so cached corpora on disk are rewritten. */
-export const CORPUS_VERSION = 1;
+export const CORPUS_VERSION = 2;
 
 /** First and last publication day of generated posts: ten years, all in the past. */
 const FIRST_DAY = Date.UTC(2015, 0, 1);
@@ -104,7 +104,7 @@ const SENTENCES: readonly ((noun: string, adjective: string, topic: string) => s
 ];
 
 const LINKS = [
-  ['unsere Satzung', 'https://www.hostsharing.net/genossenschaft/satzung/'],
+  ['das Archiv aller Beiträge', '/archiv/'],
   ['die Dokumentation', 'https://doc.hostsharing.net/'],
   ['den Artikel in der Wikipedia', 'https://de.wikipedia.org/wiki/Genossenschaft'],
   ['das Forum', 'https://forum.hostsharing.net/'],

@@ -18,7 +18,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { constants, tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import { BUILD_SCRIPT_ENV } from '../src/integration/env.ts';
+import { BUILD_SCRIPT_ENV } from '#src/integration/env.ts';
 import { buildCacheDir } from '#lib/build/cache.ts';
 import { ASTRO_NODE_FLAGS, EXIT_REPORT_ENV, EXIT_REPORT_FLAGS, astroEnv, readExitReport } from './lib/astro-process.ts';
 import { finishSite } from './lib/finish-site.ts';

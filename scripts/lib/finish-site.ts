@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { site } from '../../src/site.ts';
+import { site } from '#src/site.ts';
 import { kib, precompressDir, summary } from './precompress.ts';
 import { SEARCH_INDEX_DIR, writeSearchIndex } from './search-index.ts';
 

@@ -6,9 +6,13 @@ import { parseHtml } from '#lib/markdown/html.ts';
 import { slugFromPath } from '#lib/site/slugs.ts';
 import { escapeXml } from '#lib/feeds/xml.ts';
 import { listFiles } from '#lib/content/files.ts';
+import { paths } from '#lib/site/routes.ts';
+
+/** The site's RSS feed, as a file of the output folder. */
+const FEED_FILE = paths.rss.slice(1);
 
 /** Files without which the published site is broken. */
-export const REQUIRED_FILES = ['index.html', '404.html', 'rss.xml', '.htaccess'] as const;
+export const REQUIRED_FILES = ['index.html', '404.html', FEED_FILE, '.htaccess'] as const;
 
 export interface VerifyOptions {
   /** Folder of the posts the build read (to find drafts). */
@@ -101,7 +105,7 @@ export function verifyBuild(outDir: string, options: VerifyOptions): string[] {
     }
   }
 
-  const feedFile = join(outDir, 'rss.xml');
+  const feedFile = join(outDir, FEED_FILE);
   let feed = '';
   if (existsSync(feedFile)) {
     feed = readFileSync(feedFile, 'utf8');
@@ -109,9 +113,9 @@ export function verifyBuild(outDir: string, options: VerifyOptions): string[] {
     // deprecated in favour of the separate fast-xml-validator package, which is not installed yet.
     const valid = XMLValidator.validate(feed);
     if (valid !== true) {
-      problems.push(`rss.xml: kein gültiges XML (Zeile ${valid.err.line}: ${valid.err.msg})`);
+      problems.push(`${FEED_FILE}: kein gültiges XML (Zeile ${valid.err.line}: ${valid.err.msg})`);
     } else if (!new XMLParser().parse(feed)?.rss?.channel) {
-      problems.push('rss.xml: kein RSS-Kanal (<rss><channel>)');
+      problems.push(`${FEED_FILE}: kein RSS-Kanal (<rss><channel>)`);
     }
   }
 

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { site } from '../site.ts';
+import { site } from '#src/site.ts';
 import { robotsTxt } from '#lib/seo/sitemap.ts';
 
 /** robots.txt with the absolute address of the sitemap, on whatever host `site.url` names. */

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyAliasRedirects } from '../../src/integration/alias-redirects.ts';
+import { applyAliasRedirects } from '#src/integration/alias-redirects.ts';
 import { ALIAS_BLOCK_BEGIN, ALIAS_BLOCK_END } from '#lib/site/htaccess.ts';
 import { precompressDir } from '../../scripts/lib/precompress.ts';
 import { parseHtml } from '#lib/markdown/html.ts';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { site } from '../../src/site.ts';
+import { site } from '#src/site.ts';
 import { TMP, assertBuilt, buildSite, fileForPath, htmlPages, readPage, textOf } from './helpers.ts';
 import { writeCorpus, type CorpusPost } from './corpus.ts';
 

@@ -5,7 +5,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import type { HTMLElement } from 'node-html-parser';
 import { parseHtml } from '#lib/markdown/html.ts';
-import { BUILD_SCRIPT_ENV } from '../../src/integration/env.ts';
+import { BUILD_SCRIPT_ENV } from '#src/integration/env.ts';
 
 /** Repository root. */
 export const ROOT = resolve(import.meta.dirname, '../..');

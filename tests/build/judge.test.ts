@@ -3,8 +3,8 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { verifyBuild } from '../../scripts/lib/verify.ts';
-import { SKIP_CHECK_ENV } from '../../src/integration/env.ts';
-import { site } from '../../src/site.ts';
+import { SKIP_CHECK_ENV } from '#src/integration/env.ts';
+import { site } from '#src/site.ts';
 import { ROOT, TMP, assertBuilt, buildSite, type BuildResult } from './helpers.ts';
 
 // One judge: every link the deploy's verification (scripts/lib/verify.ts) would refuse in the

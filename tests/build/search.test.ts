@@ -2,7 +2,7 @@ import { cpSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync } 
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ui } from '../../src/i18n/de.ts';
+import { ui } from '#src/i18n/de.ts';
 import { SEARCH_INDEX_DIR } from '../../scripts/lib/search-index.ts';
 import { parseHtml } from '#lib/markdown/html.ts';
 import { ROOT, TMP, assertBuilt, buildSite, contentPages, htmlPages, isRedirectPage, listFiles, readPage, textOf } from './helpers.ts';

@@ -5,7 +5,7 @@ import type { HTMLElement } from 'node-html-parser';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { toDayKey } from '#lib/site/dates.ts';
-import { site } from '../../src/site.ts';
+import { site } from '#src/site.ts';
 import { assertBuilt, buildSite, contentPages, fileForPath, listFiles, readPage, textOf } from './helpers.ts';
 
 let outDir = '';

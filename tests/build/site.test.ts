@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { parseHtml as parse } from '#lib/markdown/html.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { site } from '../../src/site.ts';
+import { site } from '#src/site.ts';
 import { ROOT, assertBuilt, buildSite, contentPages, fileForPath, htmlPages, listFiles, readPage, textOf } from './helpers.ts';
 import { readSeed } from './seed.ts';
 import { plainMarkdownSource, plainMarkdownSummary } from '#lib/markdown/plain-markdown.ts';

@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { ui } from '../../src/i18n/de.ts';
+import { ui } from '#src/i18n/de.ts';
 import { describeInBrowser, useSite, type Visit } from './harness.ts';
 
 /** Text as a reader gets it, whitespace collapsed. */

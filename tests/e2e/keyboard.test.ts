@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { ui } from '../../src/i18n/de.ts';
+import { ui } from '#src/i18n/de.ts';
 import { describeInBrowser, useSite } from './harness.ts';
 import { colorSchemes, pageKinds, widths } from './pages.ts';
 

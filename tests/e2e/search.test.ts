@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { AxeResults } from 'axe-core';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { ui } from '../../src/i18n/de.ts';
+import { ui } from '#src/i18n/de.ts';
 import { resultCountText } from '#lib/site/search.ts';
 import { ROOT } from '../build/helpers.ts';
 import { describeInBrowser, useSite, type Visit } from './harness.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { postCount, ui } from '../../src/i18n/de.ts';
+import { postCount, ui } from '#src/i18n/de.ts';
 
 describe('German counts of posts', () => {
   it.each([

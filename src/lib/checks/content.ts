@@ -4,7 +4,7 @@ import { z } from 'astro/zod';
 import { authorSchema, postSchema } from '#lib/content/schema.ts';
 import { parseYamlFile } from '#lib/checks/yaml-file.ts';
 import { byNewestFirst, isPublished, postSlug, postUrl } from '#lib/content/posts.ts';
-import { site } from '../../site.ts';
+import { site } from '#src/site.ts';
 import {
   aliasConflicts,
   analyzeMdx,

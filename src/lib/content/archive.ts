@@ -1,7 +1,7 @@
 import { format } from 'date-fns/format';
 import { de } from 'date-fns/locale/de';
 import { tz } from '@date-fns/tz';
-import { site } from '../../site.ts';
+import { site } from '#src/site.ts';
 
 /** One month of the archive. */
 export interface ArchiveMonth<T> {

@@ -1,5 +1,5 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { site } from '../../site.ts';
+import { site } from '#src/site.ts';
 import { paginate, type IndexPage } from '#lib/site/pagination.ts';
 import { buildTime, byNewestFirst, isPublished, neighbours, postUrl, type Post } from '#lib/content/posts.ts';
 import { formatProblem, type Problem } from '#lib/checks/body.ts';

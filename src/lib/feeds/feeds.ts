@@ -1,7 +1,7 @@
 import rss, { type RSSFeedItem } from '@astrojs/rss';
 import { Feed } from 'feed';
-import { site } from '../../site.ts';
-import { ui } from '../../i18n/de.ts';
+import { site } from '#src/site.ts';
+import { ui } from '#src/i18n/de.ts';
 import type { FeedItem } from '#lib/content/collection.ts';
 import { yearOf } from '#lib/site/dates.ts';
 import { paths } from '#lib/site/routes.ts';

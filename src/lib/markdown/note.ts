@@ -1,7 +1,7 @@
 // The markup of a note box, one place for both ways a post is rendered: Note.astro (posts
 // compiled as MDX) and src/lib/markdown/plain-markdown.ts (posts rendered as Markdown). Its styles are
 // global (Note.astro), as Markdown output carries no Astro scope attribute.
-import { ui } from '../../i18n/de.ts';
+import { ui } from '#src/i18n/de.ts';
 import { escapeXml } from '#lib/feeds/xml.ts';
 
 /** Title of a note box that names none. */

@@ -2,7 +2,7 @@ import { render } from 'astro:content';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { loadRenderers } from 'astro:container';
 import { getContainerRenderer } from '@astrojs/mdx/container-renderer';
-import { mdxComponents } from '../../components/mdx.ts';
+import { mdxComponents } from '#src/components/mdx.ts';
 import type { Post } from '#lib/content/posts.ts';
 import type { RenderedPost } from './record.ts';
 

@@ -1,6 +1,6 @@
 import { getImage } from 'astro:assets';
 import type { ArticleEntry } from '#lib/content/collection.ts';
-import { ui } from '../../i18n/de.ts';
+import { ui } from '#src/i18n/de.ts';
 import { formatDate } from '#lib/site/dates.ts';
 import { authorUrl } from '#lib/site/routes.ts';
 import { SOCIAL_IMAGE } from '#lib/social-image/card.ts';

@@ -1,6 +1,6 @@
 import type { Blog, BlogPosting, Graph, Organization, Person, WebSite, WithContext } from 'schema-dts';
-import { site } from '../../site.ts';
-import { ui } from '../../i18n/de.ts';
+import { site } from '#src/site.ts';
+import { ui } from '#src/i18n/de.ts';
 import { formatDate, toIsoDateTime } from '#lib/site/dates.ts';
 import { SOCIAL_IMAGE, type SocialCard } from '#lib/social-image/card.ts';
 

@@ -1,7 +1,7 @@
 import { format } from 'date-fns/format';
 import { de } from 'date-fns/locale/de';
 import { tz, TZDate } from '@date-fns/tz';
-import { site } from '../../site.ts';
+import { site } from '#src/site.ts';
 
 // Subpath imports on purpose: the `date-fns` and `date-fns/locale` barrels load every locale.
 

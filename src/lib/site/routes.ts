@@ -1,4 +1,4 @@
-import { ui } from '../../i18n/de.ts';
+import { ui } from '#src/i18n/de.ts';
 import { pageUrl } from '#lib/site/pagination.ts';
 import { topicFeedUrl, topicUrl } from '#lib/content/topics.ts';
 

@@ -186,7 +186,7 @@ export interface CardFaces {
 /**
  * Version of the picture a card becomes. Built images are cached by card, fonts and libraries
  * (social-image-cache.ts), not by this code: bump it whenever the same card should look different
- * (layout, sizes, colours, mark). tests/unit/social-image.test.ts fails until you do.
+ * (layout, sizes, colours, mark). tests/unit/social-image/card.test.ts fails until you do.
  */
 export const SOCIAL_IMAGE_VERSION = 1;
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MAX_IMAGE_BYTES, cachedImageProblem, imageProblem, isoBrand } from '#lib/checks/images.ts';
-import { TMP } from '../build/helpers.ts';
+import { TMP } from '../../build/helpers.ts';
 
 const solid = (width: number, height: number) =>
   sharp({ create: { width, height, channels: 3, background: '#3a6ea5' } });

@@ -12,7 +12,7 @@ import {
   socialImagePath,
   type MetaTag,
 } from '#lib/seo/seo.ts';
-import { site } from '../../src/site.ts';
+import { site } from '#src/site.ts';
 
 const day = (value: string) => parseDay(value)!;
 const origin = new URL(site.url).origin;

@@ -13,8 +13,8 @@ import {
   precompressDir,
   shouldCompress,
   summary,
-} from '../../scripts/lib/precompress.ts';
-import { TMP } from '../build/helpers.ts';
+} from '../../../scripts/lib/precompress.ts';
+import { TMP } from '../../build/helpers.ts';
 
 describe('shouldCompress', () => {
   it.each([

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { listFiles } from '#lib/content/files.ts';
-import { TMP } from '../build/helpers.ts';
+import { TMP } from '../../build/helpers.ts';
 
 mkdirSync(TMP, { recursive: true });
 const dir = mkdtempSync(join(TMP, 'unit-files-'));

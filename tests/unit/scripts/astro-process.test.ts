@@ -10,7 +10,7 @@ import {
   EXIT_REPORT_FLAGS,
   astroEnv,
   readExitReport,
-} from '../../scripts/lib/astro-process.ts';
+} from '../../../scripts/lib/astro-process.ts';
 
 describe('astroEnv', () => {
   it('sets the allocator settings and turns telemetry off', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ui } from '../../src/i18n/de.ts';
+import { ui } from '#src/i18n/de.ts';
 import { dayKeyOfGermanDate, fillTemplate, normalizeQuery, resultCountText, searchPageUrl } from '#lib/site/search.ts';
 
 describe('fillTemplate', () => {

@@ -1,8 +1,8 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { pagePath, verifyBuild } from '../../scripts/lib/verify.ts';
-import { TMP } from '../build/helpers.ts';
+import { pagePath, verifyBuild } from '../../../scripts/lib/verify.ts';
+import { TMP } from '../../build/helpers.ts';
 
 const dir = join(TMP, 'unit-verify');
 const outDir = join(dir, 'dist');

@@ -113,7 +113,7 @@ describe('contentSecurityPolicy', () => {
   });
 
   it('reads the site’s own policy from public/.htaccess', () => {
-    const policy = contentSecurityPolicy(readFileSync(join(import.meta.dirname, '../../public/.htaccess'), 'utf8'));
+    const policy = contentSecurityPolicy(readFileSync(join(import.meta.dirname, '../../../public/.htaccess'), 'utf8'));
     expect(policy).toMatch(/^default-src 'self'; /);
     expect(policy).not.toContain('unsafe-inline');
   });

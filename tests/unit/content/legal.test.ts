@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatProblem } from '#lib/checks/body.ts';
 import { isPlaceholder, legalFile, loadLegal, parseLegal, placeholderPaths, placeholderSummary } from '#lib/content/legal.ts';
-import { ROOT } from '../build/helpers.ts';
+import { ROOT } from '../../build/helpers.ts';
 
 describe('isPlaceholder', () => {
   it.each([

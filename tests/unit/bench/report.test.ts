@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { hasExecutableScript, parseCpuTime, processTree } from '../../bench/measure.ts';
-import { packageOf, summariseProfile } from '../../bench/profile.ts';
-import { formatRatio, median, parseBuildLog, parseDuration, parseSizes } from '../../bench/report.ts';
+import { hasExecutableScript, parseCpuTime, processTree } from '../../../bench/measure.ts';
+import { packageOf, summariseProfile } from '../../../bench/profile.ts';
+import { formatRatio, median, parseBuildLog, parseDuration, parseSizes } from '../../../bench/report.ts';
 
 const LOG = `05:16:55 [content] Synced content
 05:16:55 [types] Generated 796ms

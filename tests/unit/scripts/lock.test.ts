@@ -14,7 +14,7 @@ import {
   staleReason,
   type LockHolder,
   type LockOwner,
-} from '../../scripts/lib/lock.ts';
+} from '../../../scripts/lib/lock.ts';
 
 const T1 = '0123456789abcdef';
 const T2 = 'fedcba9876543210';

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { contentPaths, readCommittedPosts, readContentFromDisk, readContentFromIndex } from '#lib/content/source.ts';
-import { TMP } from '../build/helpers.ts';
+import { TMP } from '../../build/helpers.ts';
 
 mkdirSync(TMP, { recursive: true });
 const root = mkdtempSync(join(TMP, 'unit-content-source-'));

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, uti
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildCacheDir, cacheKey, pruneEntries, readEntry, throughCache, writeEntry } from '#lib/build/cache.ts';
-import { TMP } from '../build/helpers.ts';
+import { TMP } from '../../build/helpers.ts';
 
 describe('buildCacheDir', () => {
   const cwd = resolve('/projekt');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MTIME_LEEWAY_MS, isUsedSince } from '../../src/integration/social-image-cache.ts';
+import { MTIME_LEEWAY_MS, isUsedSince } from '#src/integration/social-image-cache.ts';
 import { socialCardKey } from '#lib/social-image/cache-key.ts';
 import type { SocialCard } from '#lib/social-image/card.ts';
 

@@ -5,8 +5,8 @@ import sharp from 'sharp';
 import { afterAll } from 'vitest';
 import { checkContent, checkPosts, type PostFile } from '#lib/checks/content.ts';
 import type { ContentSnapshot } from '#lib/content/source.ts';
-import { ROOT, TMP } from '../build/helpers.ts';
-import { site } from '../../src/site.ts';
+import { ROOT, TMP } from '../../build/helpers.ts';
+import { site } from '#src/site.ts';
 import { formatProblem } from '#lib/checks/body.ts';
 
 const GOOD: PostFile = {

@@ -15,7 +15,7 @@ import {
   shellQuote,
   sortReleases,
   switchScript,
-} from '../../scripts/lib/releases.ts';
+} from '../../../scripts/lib/releases.ts';
 
 const R1 = '2026-01-01T10-00-00.000Z';
 const R2 = '2026-01-02T10-00-00.000Z';

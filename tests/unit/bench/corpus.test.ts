@@ -1,4 +1,11 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { checkContent } from '#lib/checks/content.ts';
+import { formatProblem } from '#lib/checks/body.ts';
+import { contentPaths, readContentFromDisk } from '#lib/content/source.ts';
+import { writeCorpus } from '../../../bench/corpus-writer.ts';
 import {
   chartSvg,
   createRandom,
@@ -8,7 +15,7 @@ import {
   generateCorpus,
   generatePost,
   newestPost,
-} from '../../bench/corpus.ts';
+} from '../../../bench/corpus.ts';
 
 describe('benchmark corpus', () => {
   const corpus = generateCorpus(300, { authors: ['redaktion', 'michael-hierweck'] });
@@ -92,5 +99,19 @@ describe('benchmark corpus', () => {
     expect(edited.startsWith(post.source)).toBe(true);
     expect(edited).not.toBe(editedSource(post.source, 3));
     expect(() => newestPost([])).toThrow();
+  });
+
+  it('passes the content check, so that the benchmark builds it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bench-corpus-'));
+    try {
+      const blogDir = join(dir, 'blog');
+      await writeCorpus(blogDir, generateCorpus(120, { authors: ['redaktion', 'michael-hierweck'] }), 1);
+      const root = join(import.meta.dirname, '../../..');
+      const snapshot = readContentFromDisk(contentPaths(root, { BLOG_CONTENT_DIR: blogDir }));
+      const errors = (await checkContent(snapshot, new Date(), join(dir, 'cache'))).filter((problem) => problem.severity === 'error');
+      expect(errors.map(formatProblem)).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -21,7 +21,7 @@ import {
   rendererKey,
   type RendererParts,
 } from '#lib/social-image/render.ts';
-import { TMP } from '../build/helpers.ts';
+import { TMP } from '../../build/helpers.ts';
 
 /** A monospaced stand-in for a font: every character (grapheme) is 10 px wide. */
 const graphemes = new Intl.Segmenter('de', { granularity: 'grapheme' });

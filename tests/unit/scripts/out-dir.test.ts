@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitOutDir } from '../../scripts/lib/out-dir.ts';
+import { splitOutDir } from '../../../scripts/lib/out-dir.ts';
 
 describe('splitOutDir', () => {
   it.each([
