@@ -52,6 +52,7 @@ export default defineConfig({
   },
   // The blog's steps before and after the pages, in order (src/integration/index.ts).
   integrations: [blog()],
+  experimental: { incrementalBuild: true },
   vite: {
     // The build cache (.cache/build/, src/lib/build/cache.ts) lives in the project, so the dev
     // server must not watch what builds write there.

@@ -13,18 +13,24 @@
  * If either step fails or is interrupted, the output folder is removed, so no half-built site is
  * left to deploy. This script decides the output folder (`--outDir`, default `dist/`) and hands it
  * to `astro build` with the other arguments.
+ *
+ * Builds are incremental (Astro's `experimental.incrementalBuild`, keys in
+ * src/lib/build/page-keys.ts): pages whose code and data are unchanged are taken from the build
+ * cache. `--force` deletes the whole build cache first and builds from nothing.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { constants, tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { BUILD_SCRIPT_ENV } from '#src/integration/env.ts';
-import { buildCacheDir } from '#lib/build/cache.ts';
+import { INCREMENTAL_MANIFEST, buildCacheDir } from '#lib/build/cache.ts';
 import { ASTRO_NODE_FLAGS, EXIT_REPORT_ENV, EXIT_REPORT_FLAGS, astroEnv, readExitReport } from './lib/astro-process.ts';
 import { finishSite } from './lib/finish-site.ts';
 import { splitOutDir } from './lib/out-dir.ts';
 
 const root = join(import.meta.dirname, '..');
+/** Builds from nothing: Astro's own flag, which this script extends to the whole build cache. */
+const FORCE_FLAG = '--force';
 const { outDir: outDirArg, rest: args } = splitOutDir(process.argv.slice(2));
 /** The folder Astro builds into and this script finishes, indexes or removes. */
 const outDir = resolve(root, outDirArg);
@@ -36,6 +42,9 @@ let cleanedUp = false;
 function removeOutput(reason: string): void {
   if (cleanedUp) return;
   cleanedUp = true;
+  // A build stopped while rendering may have stored new pages under old keys: the next build
+  // renders every page rather than trust them.
+  rmSync(join(buildCacheDir(process.env, root), INCREMENTAL_MANIFEST), { force: true });
   const dir = outDir;
   try {
     // Retries: Pagefind or a compression may still be writing into it when a signal comes.
@@ -119,6 +128,12 @@ function astroBuild(argv: readonly string[]): Promise<string | undefined> {
       );
     });
   });
+}
+
+if (args.includes(FORCE_FLAG)) {
+  const cacheDir = buildCacheDir(process.env, root);
+  rmSync(cacheDir, { recursive: true, force: true });
+  console.log(`${FORCE_FLAG}: Build-Cache ${relative(root, cacheDir) || cacheDir}/ gelöscht, alles wird neu gebaut.`);
 }
 
 let failure: string | undefined;

@@ -1,6 +1,6 @@
 import type { AstroIntegrationLogger } from 'astro';
 import { checkContentAndList } from '#lib/checks/content.ts';
-import { BUILD_TIME_ENV } from '#lib/content/posts.ts';
+import { BUILD_TIME_ENV, buildTime } from '#lib/content/posts.ts';
 import { formatProblem } from '#lib/checks/body.ts';
 import { contentPaths, readContentFromDisk } from '#lib/content/source.ts';
 import type { AliasRedirect } from '#lib/site/htaccess.ts';
@@ -31,7 +31,8 @@ export interface CheckFolders {
  */
 export async function runContentCheck(folders: CheckFolders, logger: AstroIntegrationLogger): Promise<BuildFacts> {
   const snapshot = readContentFromDisk(contentPaths(folders.root, process.env, folders.publicDir));
-  const now = new Date();
+  // BLOG_BUILD_TIME, when set, builds the site as of that moment (tests of scheduled posts).
+  const now = buildTime();
   process.env[BUILD_TIME_ENV] = now.toISOString();
   // The loader renders plain posts as Markdown (src/content.config.ts): it gets what this parse found.
   const { problems, published } = await checkContentAndList(snapshot, now, folders.cacheDir, rememberMarkdownPlan);

@@ -1,10 +1,12 @@
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { createServer } from 'node:net';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import type { HTMLElement } from 'node-html-parser';
 import { parseHtml } from '#lib/markdown/html.ts';
+import { listFiles } from '#lib/content/files.ts';
 import { BUILD_SCRIPT_ENV } from '#src/integration/env.ts';
 
 /** Repository root. */
@@ -153,4 +155,23 @@ export function withoutVitest(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const clean = { ...env };
   for (const name of Object.keys(clean)) if (name.startsWith('VITEST') || name === 'NODE_ENV' || name === 'TEST') delete clean[name];
   return clean;
+}
+
+/** Every file of a built site with the hash of its bytes. */
+export function fingerprint(outDir: string): Map<string, string> {
+  return new Map(
+    listFiles(outDir, /./).map((file) => [file, createHash('sha256').update(readFileSync(join(outDir, file))).digest('hex')]),
+  );
+}
+
+/** Files only in one of two sites, or with other bytes. */
+export function differences(before: Map<string, string>, after: Map<string, string>): string[] {
+  const names = [...new Set([...before.keys(), ...after.keys()])].sort();
+  return names.flatMap((name) => {
+    const [a, b] = [before.get(name), after.get(name)];
+    if (a === b) return [];
+    if (a === undefined) return [`only after: ${name}`];
+    if (b === undefined) return [`only before: ${name}`];
+    return [`changed: ${name}`];
+  });
 }

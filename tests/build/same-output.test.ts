@@ -1,10 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { listFiles } from '#lib/content/files.ts';
-import { ROOT, TMP, buildEnv } from './helpers.ts';
+import { ROOT, TMP, buildEnv, differences, fingerprint } from './helpers.ts';
 import { writeCorpus } from './corpus.ts';
 
 /**
@@ -39,25 +37,6 @@ function build(projectDir: string, name: string, blogDir: string): string {
   });
   if (result.status !== 0) throw new Error(`Build ${name} failed:\n${result.stdout}${result.stderr}`);
   return outDir;
-}
-
-/** Every file of a built site with the hash of its bytes. */
-function fingerprint(outDir: string): Map<string, string> {
-  return new Map(
-    listFiles(outDir, /./).map((file) => [file, createHash('sha256').update(readFileSync(join(outDir, file))).digest('hex')]),
-  );
-}
-
-/** Files only in one of two sites, or with other bytes. */
-function differences(before: Map<string, string>, after: Map<string, string>): string[] {
-  const names = [...new Set([...before.keys(), ...after.keys()])].sort();
-  return names.flatMap((name) => {
-    const [a, b] = [before.get(name), after.get(name)];
-    if (a === b) return [];
-    if (a === undefined) return [`only after: ${name}`];
-    if (b === undefined) return [`only before: ${name}`];
-    return [`changed: ${name}`];
-  });
 }
 
 describe(`the build's output is that of ${BASELINE}, file for file and byte for byte`, () => {

@@ -20,6 +20,12 @@ export const buildCacheDir = (env: NodeJS.ProcessEnv = process.env, cwd: string 
   resolve(cwd, env['ASTRO_CACHE_DIR'] || DEFAULT_CACHE_DIR);
 
 /**
+ * Astro's record of an incremental build in the cache folder (keys and outputs of each path),
+ * written at the end of a successful build. Without it, the next build renders every path.
+ */
+export const INCREMENTAL_MANIFEST = 'incremental-build.json';
+
+/**
  * A hex SHA-256 of `parts`, each length-prefixed, so ("ab", "c") and ("a", "bc") differ.
  * Hashing is cheap next to the work a cache entry saves.
  */

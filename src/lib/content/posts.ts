@@ -13,6 +13,7 @@ export const BUILD_TIME_ENV = 'BLOG_BUILD_TIME';
 /**
  * The moment of this build: the one the content check chose (`BLOG_BUILD_TIME`), so the check,
  * the collection, the pages and the feeds agree on what is published even across midnight; or now.
+ * Set before `npm run build`, it builds the site as of that moment.
  */
 export const buildTime = (env: NodeJS.ProcessEnv = process.env): Date => {
   const fixed = env[BUILD_TIME_ENV];

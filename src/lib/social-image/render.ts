@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, utimes } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import * as opentypeModule from 'opentype.js';
@@ -145,13 +145,28 @@ const drawCard = async (card: SocialCard): Promise<Buffer> =>
 
 /**
  * The card as a PNG, taken from `<cacheDir>/social-images/` when an earlier build drew the same
- * card (`socialCardKey`), else drawn and stored there. The warning about missing glyphs comes
- * either way, so a rebuild does not hide it.
+ * card (`socialCardKey`), else drawn and stored there. {@link keepSocialCards} warns about
+ * missing glyphs.
  */
 export async function cachedSocialCard(card: SocialCard, cacheDir: string = buildCacheDir()): Promise<Buffer> {
-  await warnAboutMissingGlyphs(card);
   const path = join(cacheDir, SOCIAL_IMAGE_CACHE, `${socialCardKey(card, await rendererIdentity())}.png`);
   return (await throughCache(path, () => drawCard(card))).data;
+}
+
+/**
+ * Marks the cached PNGs of `cards` as used by this build, and warns about missing glyphs, for the
+ * cards whose path Astro's incremental build reuses without calling {@link cachedSocialCard}: the
+ * cache keeps them (src/integration/social-image-cache.ts), and the warning stays in every build log.
+ */
+export async function keepSocialCards(cards: readonly SocialCard[], cacheDir: string = buildCacheDir()): Promise<void> {
+  const renderer = await rendererIdentity();
+  const now = new Date();
+  await Promise.all(
+    cards.map(async (card) => {
+      await warnAboutMissingGlyphs(card);
+      await utimes(join(cacheDir, SOCIAL_IMAGE_CACHE, `${socialCardKey(card, renderer)}.png`), now, now).catch(() => undefined);
+    }),
+  );
 }
 
 /** The site's favicon (public/favicon.svg) as a square PNG `size` pixels wide. */
