@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:net';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { HTMLElement } from 'node-html-parser';
 import { parseHtml } from '#lib/markdown/html.ts';
 import { listFiles } from '#lib/content/files.ts';
@@ -87,19 +87,8 @@ export function assertBuilt(result: BuildResult): void {
   if (result.code !== 0) throw new Error(`Build failed (exit ${result.code}):\n${result.output}`);
 }
 
-/** Every file under `dir`, as paths relative to it with forward slashes. */
-export function listFiles(dir: string): string[] {
-  const files: string[] = [];
-  const walk = (current: string) => {
-    for (const name of readdirSync(current)) {
-      const path = join(current, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else files.push(relative(dir, path).split('\\').join('/'));
-    }
-  };
-  walk(dir);
-  return files.sort();
-}
+/** Every file under `dir`, as sorted paths relative to it (src/lib/content/files.ts). */
+export { listFiles };
 
 /** All built HTML pages as URL paths (`/`, `/seite/2/`, `/blog/2022/x/`). */
 export function htmlPages(outDir: string): string[] {
@@ -160,7 +149,7 @@ export function withoutVitest(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 /** Every file of a built site with the hash of its bytes. */
 export function fingerprint(outDir: string): Map<string, string> {
   return new Map(
-    listFiles(outDir, /./).map((file) => [file, createHash('sha256').update(readFileSync(join(outDir, file))).digest('hex')]),
+    listFiles(outDir).map((file) => [file, createHash('sha256').update(readFileSync(join(outDir, file))).digest('hex')]),
   );
 }
 
