@@ -1,7 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import { satteri } from '@astrojs/markdown-satteri';
-import { teaserMarkerPlugin } from '#lib/markdown/teaser-marker.ts';
+import { teaserMarkerPlugin } from '#lib/markdown/teaser-marker-plugin.ts';
 import { germanHeadingIds } from '#lib/markdown/heading-ids.ts';
 import { site } from './src/site.ts';
 import { blog } from './src/integration/index.ts';
@@ -50,6 +50,8 @@ export default defineConfig({
     // style="" (src/lib/markdown/code-highlight.ts); codeTheme() writes their stylesheet.
     shikiConfig,
   },
+  // No developer toolbar in the preview: editors use it (npm run dev, npm run redaktion).
+  devToolbar: { enabled: false },
   // The blog's steps before and after the pages, in order (src/integration/index.ts).
   integrations: [blog()],
   experimental: { incrementalBuild: true },

@@ -74,8 +74,8 @@ if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a posit
 const withBaseline = !flags['no-baseline'];
 const TMP = resolve(flags.tmp ?? process.env['BENCH_TMP'] ?? join(tmpdir(), 'blog-bench'));
 
-/** Pages that may carry JavaScript: the search page and nothing else. */
-const SCRIPT_ALLOWED = /^(?:suche|search)\//;
+/** Pages that may carry JavaScript: the search page and the web editor, nothing else. */
+const SCRIPT_ALLOWED = /^(?:suche|search|admin)\//;
 
 type Target = 'site' | 'baseline';
 type Kind = 'cold' | 'warm' | 'edit';

@@ -4,7 +4,8 @@
  */
 export const site = {
   /** Absolute origin the site is served from; feeds and canonical links are built on it. */
-  url: process.env['SITE_URL'] ?? 'https://www.hostsharing.net',
+  // `process` is absent in the browser, where the web editor's form check reads the settings too.
+  url: (typeof process === 'undefined' ? undefined : process.env['SITE_URL']) ?? 'https://www.hostsharing.net',
   /** Name shown in the header, in page titles and as the feed title. */
   name: 'Hostsharing Blog',
   /** The cooperative that publishes the blog. */
@@ -27,4 +28,21 @@ export const site = {
   feedLanguage: 'de-DE',
   /** `og:locale` of every page (Open Graph writes language_TERRITORY). */
   ogLocale: 'de_DE',
+  /**
+   * The web editor at /admin/ (Decap CMS): the forge it signs in to and commits to. Replace the
+   * example by the cooperative's Forgejo/Gitea, GitLab or GitHub (content/README.md, "Im Browser schreiben").
+   */
+  editor: {
+    backend: {
+      name: 'forgejo',
+      repo: 'redaktion/blog',
+      api_root: 'https://git.example.org/api/v1',
+      app_id: 'oauth2-client-id-des-blogs',
+      branch: 'main',
+    },
+    /** A branch and a merge request per post, merged when the post is ready. */
+    editorialWorkflow: true,
+    /** Port of the local backend (`npm run redaktion`), on 127.0.0.1 only. */
+    localPort: 8081,
+  },
 } as const;

@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyAliasRedirects } from '#src/integration/alias-redirects.ts';
 import { ALIAS_BLOCK_BEGIN, ALIAS_BLOCK_END } from '#lib/site/htaccess.ts';
 import { precompressDir } from '../../scripts/lib/precompress.ts';
+import { editorContentSecurityPolicy } from '#lib/site/htaccess.ts';
+import { site } from '#src/site.ts';
 import { parseHtml } from '#lib/markdown/html.ts';
 import { ROOT, assertBuilt, buildSite, fileForPath, htmlPages, listFiles } from '../build/helpers.ts';
 import { apacheAvailable, decoded, get } from './http.ts';
@@ -155,6 +157,18 @@ describe.skipIf(!hasApache)('Apache serving the built site with its .htaccess', 
       // HSTS is opt-in (commented out in .htaccess).
       expect(headers['strict-transport-security'], path).toBeUndefined();
     }
+  });
+
+  it('sends the web editor (/admin/) its own policy: inline styles for Decap, scripts still only its own', async () => {
+    for (const path of ['/admin/', '/admin/config.json', '/admin/decap/decap-cms.js']) {
+      const { status, headers } = await get(origin(), path);
+      expect(status, path).toBe(200);
+      expect(headers['content-security-policy'], path).toBe(editorContentSecurityPolicy(site.editor.backend));
+      expect(headers['x-robots-tag'], path).toBe('noindex, nofollow');
+      expect(headers['x-frame-options'], path).toBe('DENY');
+    }
+    // Everything outside /admin/ keeps the site's policy.
+    expect(String((await get(origin(), '/')).headers['content-security-policy'])).not.toContain('unsafe-inline');
   });
 
   it('lets HTML and feeds be revalidated and caches hashed assets for a year', async () => {

@@ -111,6 +111,14 @@ describe.skipIf(!hasApache || !browserReady)('Chromium loading the site through 
     await context.close();
   });
 
+  it('starts the web editor under its own policy, up to the sign-in at the forge, without a violation', async () => {
+    const { page, context, problems } = await visit('/admin/');
+    await page.getByRole('button', { name: /einloggen/ }).waitFor({ timeout: 30_000 });
+    expect(await page.locator('html').getAttribute('lang')).toBe('de');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('lets the search load its WebAssembly, when the build has a search index', async () => {
     if (!existsSync(join(outDir, 'pagefind', 'pagefind.js'))) return;
     const { page, context, problems } = await visit('/');

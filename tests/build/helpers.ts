@@ -1,13 +1,14 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:net';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { HTMLElement } from 'node-html-parser';
 import { parseHtml } from '#lib/markdown/html.ts';
 import { listFiles } from '#lib/content/files.ts';
 import { BUILD_SCRIPT_ENV } from '#src/integration/env.ts';
+import { editorPaths } from '#lib/site/routes.ts';
 
 /** Repository root. */
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -101,9 +102,9 @@ export function htmlPages(outDir: string): string[] {
 export const isRedirectPage = (page: HTMLElement): boolean =>
   page.querySelector('meta[http-equiv="refresh"]') !== null;
 
-/** All built pages a reader reads: every HTML page except the redirect pages. */
+/** All built pages a reader reads: every HTML page except the redirect pages and the web editor. */
 export const contentPages = (outDir: string): string[] =>
-  htmlPages(outDir).filter((path) => !isRedirectPage(readPage(outDir, path)));
+  htmlPages(outDir).filter((path) => path !== editorPaths.page && !isRedirectPage(readPage(outDir, path)));
 
 /** The built file that serves a URL path, or undefined when none does. */
 export function fileForPath(outDir: string, urlPath: string): string | undefined {
@@ -163,4 +164,17 @@ export function differences(before: Map<string, string>, after: Map<string, stri
     if (b === undefined) return [`only before: ${name}`];
     return [`changed: ${name}`];
   });
+}
+
+/** What a copy of the project needs to build and run: code, settings and content (node_modules is linked). */
+const PROJECT_FILES = ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'public', 'scripts', 'content'];
+
+/** Copies the project's files from `from` to `to`, replacing what `to` had, and links node_modules. */
+export function copyProject(from: string, to: string): void {
+  mkdirSync(to, { recursive: true });
+  for (const path of PROJECT_FILES) {
+    rmSync(join(to, path), { recursive: true, force: true });
+    cpSync(join(from, path), join(to, path), { recursive: true });
+  }
+  if (!existsSync(join(to, 'node_modules'))) symlinkSync(join(ROOT, 'node_modules'), join(to, 'node_modules'));
 }

@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createRandom } from '../../bench/corpus.ts';
-import { ROOT, TMP, buildEnv, differences, fingerprint } from './helpers.ts';
+import { ROOT, TMP, buildEnv, copyProject, differences, fingerprint } from './helpers.ts';
 
 /**
  * Proof of the incremental build (Astro's `experimental.incrementalBuild`, keys in
@@ -16,21 +16,10 @@ const WORK = join(TMP, 'incremental');
 const PROJECT = join(WORK, 'project');
 /** A second copy for the builds from nothing: two builds of one folder would share its `.astro/`. */
 const FRESH_PROJECT = join(WORK, 'fresh-project');
-const PROJECT_FILES = ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'public', 'scripts', 'content'];
 /** The cache the incremental builds share; a build from nothing gets an empty one each time. */
 const CACHE = join(WORK, 'cache');
 /** The day the builds run on, unless a step moves it. */
 let buildTime = '2026-06-10T10:00:00.000Z';
-
-/** Copies the project's files from `from` to `to`, replacing what `to` had. */
-function copyProject(from: string, to: string): void {
-  mkdirSync(to, { recursive: true });
-  for (const path of PROJECT_FILES) {
-    rmSync(join(to, path), { recursive: true, force: true });
-    cpSync(join(from, path), join(to, path), { recursive: true });
-  }
-  if (!existsSync(join(to, 'node_modules'))) symlinkSync(join(ROOT, 'node_modules'), join(to, 'node_modules'));
-}
 
 interface Build {
   outDir: string;

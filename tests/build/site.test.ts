@@ -1,9 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { parseHtml as parse } from '#lib/markdown/html.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { site } from '#src/site.ts';
+import { editorPaths } from '#lib/site/routes.ts';
 import { ROOT, assertBuilt, buildSite, contentPages, fileForPath, htmlPages, listFiles, readPage, textOf } from './helpers.ts';
 import { readSeed } from './seed.ts';
 import { plainMarkdownSource, plainMarkdownSummary } from '#lib/markdown/plain-markdown.ts';
@@ -222,6 +223,18 @@ describe('every page', () => {
     }
     expect(titles.size).toBe(contentPages(outDir).length);
     expect(descriptions.size).toBe(contentPages(outDir).length);
+  });
+
+  it('has the web editor at /admin/: noindex, German, its one script from the site, the forge as its backend', () => {
+    const page = readPage(outDir, editorPaths.page);
+    expect(page.querySelector('html')?.getAttribute('lang')).toBe('de');
+    expect(page.querySelector('meta[name="robots"]')?.getAttribute('content')).toBe('noindex, nofollow');
+    expect(page.querySelectorAll('script').map((script) => script.getAttribute('src'))).toEqual([expect.stringMatching(/^\/_astro\/.+\.js$/)]);
+    const config = JSON.parse(readFileSync(join(outDir, editorPaths.config), 'utf8')) as { backend: { name: string }; collections: { folder: string }[] };
+    expect(config.backend).toEqual(site.editor.backend);
+    expect(config.collections.map((collection) => collection.folder)).toEqual(['content/blog']);
+    expect(existsSync(join(outDir, editorPaths.script))).toBe(true);
+    expect(readFileSync(join(outDir, editorPaths.page, '.htaccess'), 'utf8')).toContain('Content-Security-Policy');
   });
 
   it('links only to pages and files that exist, and to no other origin for assets', () => {

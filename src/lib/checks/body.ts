@@ -2,6 +2,7 @@ import { parseMdx, type MdxNode, type ParsedMdx } from '#lib/markdown/parse.ts';
 import { isTeaserMarker } from '#lib/markdown/teaser-marker.ts';
 import { toSlug } from '#lib/site/slugs.ts';
 import { internalPath, linkProblem, type LinkTargets } from './links.ts';
+import { imageWithoutAlt } from './fields.ts';
 
 /** One thing wrong with a post, worded for the editor who has to fix it. */
 export interface Problem {
@@ -181,7 +182,7 @@ export function checkBody(
       problems.push({
         file,
         line: image.line,
-        message: `Bild ${image.src} hat keinen Alternativtext; erwartet wird eine Beschreibung, z. B. ![Was das Bild zeigt](${image.src})`,
+        message: imageWithoutAlt(image.src),
         severity: 'error',
       });
     }
@@ -331,20 +332,6 @@ export function duplicateUrls(posts: readonly { file: string; url: string }[]): 
   return problems;
 }
 
-/** Error when a post names an author that has no file in content/authors/. */
-export function unknownAuthor(file: string, author: string | undefined, authorIds: ReadonlySet<string>): Problem[] {
-  if (author === undefined || authorIds.has(author)) return [];
-  const known = [...authorIds].sort().join(', ') || 'keine';
-  return [
-    {
-      file,
-      field: 'author',
-      message: `unbekannte Person „${author}“; erwartet wird eine Kennung aus content/authors/ (${known})`,
-      severity: 'error',
-    },
-  ];
-}
-
 /** One line per problem: `file:line: field: message`, warnings marked. */
 export const formatProblem = (problem: Problem): string =>
   [
@@ -390,17 +377,4 @@ export function aliasConflicts(
     }
   }
   return problems;
-}
-
-/** Error when `updated` lies before the publication day: a typo in one of the two dates. */
-export function updatedBeforeDate(file: string, data: { date: Date; updated?: Date | undefined }): Problem[] {
-  if (data.updated === undefined || data.updated.getTime() >= data.date.getTime()) return [];
-  return [
-    {
-      file,
-      field: 'updated',
-      message: 'liegt vor dem Erscheinungstag (date); erwartet wird ein Tag am oder nach date',
-      severity: 'error',
-    },
-  ];
 }

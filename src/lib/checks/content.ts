@@ -1,7 +1,7 @@
 import { dirname, join } from 'node:path';
 import { parseDocument, isMap, isScalar } from 'yaml';
 import { z } from 'astro/zod';
-import { authorSchema, postSchema } from '#lib/content/schema.ts';
+import { authorSchema } from '#lib/content/schema.ts';
 import { parseYamlFile } from '#lib/checks/yaml-file.ts';
 import { byNewestFirst, isPublished, postSlug, postUrl } from '#lib/content/posts.ts';
 import { site } from '#src/site.ts';
@@ -12,17 +12,15 @@ import {
   duplicateUrls,
   similarTopics,
   splitFrontmatter,
-  unknownAuthor,
-  updatedBeforeDate,
   type MdxFacts,
   type Problem,
 } from '#lib/checks/body.ts';
+import { emptyBody, postFileSchema, unknownAuthor, updatedBeforeDate, updatedInFuture } from '#lib/checks/fields.ts';
 import { internalPath, type LinkTargets } from '#lib/checks/links.ts';
 import { sitePaths } from '#lib/site/routes.ts';
 import { groupByTopic } from '#lib/content/topics.ts';
 import { cachedImageProblem } from '#lib/checks/images.ts';
 import { explainYamlError } from '#lib/checks/yaml-errors.ts';
-import { formatDate, toDayKey } from '#lib/site/dates.ts';
 import { NEW_POST_SAMPLES } from '#lib/content/new-post.ts';
 import { parseLegal, placeholderSummary, type LegalResult } from '#lib/content/legal.ts';
 import type { ContentSnapshot } from '#lib/content/source.ts';
@@ -48,8 +46,7 @@ export interface CheckContext {
   onParsed?: ((body: string, parsed: ParsedMdx) => void) | undefined;
 }
 
-/** Schema for `npm run check`: images are file names beside the post (Astro resolves them in the build). */
-const schema = postSchema(z.string({ error: 'erwartet wird der Dateiname eines Bildes neben dem Beitrag' }));
+const schema = postFileSchema;
 
 type PostData = z.output<typeof schema>;
 
@@ -282,19 +279,8 @@ function draftLeftovers(post: PostFile, body: string, bodyLine: number, data: Po
       });
     }
   }
-  if (body.replace(/\{\s*\/\*[\s\S]*?\*\/\s*\}/g, '').trim() === '') {
-    problems.push({ file: post.file, message: 'der Beitrag hat keinen Text; erwartet wird mindestens ein Absatz unter dem Kopfbereich', severity: 'error' });
-  }
-  if (data.updated !== undefined && isPublished(data, now) && toDayKey(data.updated) > toDayKey(now)) {
-    const line = lines.get('updated');
-    problems.push({
-      file: post.file,
-      ...(line === undefined ? {} : { line }),
-      field: 'updated',
-      message: `der ${formatDate(data.updated)} liegt in der Zukunft; erwartet wird der Tag der Überarbeitung, spätestens heute`,
-      severity: 'error',
-    });
-  }
+  problems.push(...emptyBody(post.file, body));
+  if (isPublished(data, now)) problems.push(...updatedInFuture(post.file, data, now, lines.get('updated')));
   return problems;
 }
 

@@ -276,3 +276,9 @@ export async function archive(): Promise<ArchiveYear<{ post: Post; url: string }
     (entry) => entry.post.data.date,
   );
 }
+
+/** What the web editor offers as choices: every author, and the topics of published posts. */
+export async function editorChoices(): Promise<{ authors: { id: string; name: string }[]; topics: string[] }> {
+  const authors = (await getCollection('authors')).map((person) => ({ id: person.id, name: person.data.name }));
+  return { authors: authors.sort((a, b) => a.name.localeCompare(b.name, 'de')), topics: (await topics()).map((topic) => topic.name) };
+}

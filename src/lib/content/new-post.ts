@@ -1,4 +1,5 @@
 import { toSlug } from '#lib/site/slugs.ts';
+import { TEASER_MARKER } from '#lib/markdown/teaser-marker.ts';
 
 /** What `npm run new` needs to write a post. */
 export interface NewPost {
@@ -50,7 +51,7 @@ export function newPostSource({ title, day, authorId }: NewPost): string {
     '',
     NEW_POST_SAMPLES[0],
     '',
-    '{/* more */}',
+    TEASER_MARKER,
     '',
     '## Erste Zwischenüberschrift',
     '',

@@ -1,7 +1,11 @@
-import { defineMdastPlugin } from 'satteri';
+// The teaser marker's facts, free of parsers, so that the web editor (src/scripts/admin.ts) can
+// use them in the browser; the renderer's plugin is in teaser-marker-plugin.ts.
 
 /** Attribute that marks where a post's teaser ends in the rendered HTML. */
 export const TEASER_END_ATTRIBUTE = 'data-teaser-end';
+
+/** The marker as editors write it in MDX: everything before it is the teaser. */
+export const TEASER_MARKER = '{/* more */}';
 
 /** True for the MDX comment `{/* more *\/}` that editors put after the teaser. */
 export const isTeaserMarker = (expression: string): boolean =>
@@ -9,30 +13,3 @@ export const isTeaserMarker = (expression: string): boolean =>
 
 /** The marker in posts rendered as Markdown: src/lib/markdown/plain-markdown.ts writes it for `{/* more *\/}`. */
 export const MARKDOWN_TEASER_MARKER = '<!-- more -->';
-
-/**
- * Sätteri mdast plugin: turns the teaser marker into a hidden, empty `<hr>` carrying
- * {@link TEASER_END_ATTRIBUTE}, so the rendered HTML can be cut there and the teaser keeps
- * every link, emphasis and list exactly as the article renders them. Astro 7's default
- * processor ignores remark plugins, hence a Sätteri plugin. Both forms of the marker give the
- * same HTML: `{/* more *\/}` in MDX and `<!-- more -->` in posts rendered as Markdown.
- */
-export const teaserMarkerPlugin = defineMdastPlugin({
-  name: 'teaser-marker',
-  mdxFlowExpression(node, ctx) {
-    if (!isTeaserMarker(node.value)) return;
-    ctx.replaceNode(node, {
-      type: 'mdxJsxFlowElement',
-      name: 'hr',
-      attributes: [
-        { type: 'mdxJsxAttribute', name: 'hidden', value: null },
-        { type: 'mdxJsxAttribute', name: TEASER_END_ATTRIBUTE, value: '' },
-      ],
-      children: [],
-    });
-  },
-  html(node, ctx) {
-    if (node.value !== MARKDOWN_TEASER_MARKER) return;
-    ctx.replaceNode(node, { type: 'html', value: `<hr hidden ${TEASER_END_ATTRIBUTE}/>` });
-  },
-});

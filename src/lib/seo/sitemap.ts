@@ -1,4 +1,5 @@
 import { toIsoDateTime } from '#lib/site/dates.ts';
+import { editorPaths } from '#lib/site/routes.ts';
 
 // What the sitemap needs from the content, which the content check hands to the sitemap
 // integration in memory (src/integration/index.ts).
@@ -27,14 +28,14 @@ const pathKey = (path: string): string => path.replace(/^\/+|\/+$/g, '');
 
 /**
  * Whether a built URL belongs in the sitemap: pages (directory URLs ending in `/`), except the
- * 404 page and the redirect pages of old addresses. Files such as `/rss.xml` or `/og/….png` are no
+ * 404 page, the web editor and the redirect pages of old addresses. Files such as `/rss.xml` or `/og/….png` are no
  * pages.
  */
 export function isSitemapPage(url: string, facts: Pick<SitemapFacts, 'redirects'>): boolean {
   const path = new URL(url).pathname;
   if (!path.endsWith('/')) return false;
   const key = pathKey(decodeURI(path));
-  if (key === '404') return false;
+  if (key === '404' || key === pathKey(editorPaths.page)) return false;
   return !facts.redirects.some((redirect) => pathKey(redirect) === key);
 }
 

@@ -101,3 +101,61 @@ export function withAliasBlock(htaccess: string, rules: string): string {
 export function contentSecurityPolicy(htaccess: string): string | undefined {
   return /^\s*Header\s+always\s+set\s+Content-Security-Policy\s+"([^"]*)"/im.exec(htaccess)?.[1];
 }
+
+/** The Decap backend settings the web editor's policy depends on (`site.editor.backend`). */
+export interface EditorBackend {
+  readonly name: string;
+  readonly api_root?: string | boolean;
+  readonly base_url?: string | boolean;
+}
+
+/** Where GitHub's API lives when the configuration names none. */
+const GITHUB_API = 'https://api.github.com';
+
+/**
+ * The origins the web editor talks to: the forge's API (and, for GitHub, the OAuth server of
+ * `base_url`). Its sign-in page is opened as a page of its own, which a policy does not restrict.
+ */
+export function editorOrigins(backend: EditorBackend): string[] {
+  const urls = [typeof backend.api_root === 'string' ? backend.api_root : backend.name === 'github' ? GITHUB_API : undefined];
+  if (typeof backend.base_url === 'string') urls.push(backend.base_url);
+  return [...new Set(urls.filter((url): url is string => url !== undefined).map((url) => new URL(url).origin))];
+}
+
+/**
+ * The web editor's own Content-Security-Policy, as strict as Decap CMS allows:
+ * - script-src 'self': Decap's bundle is served from the site (/admin/decap/), no other origin;
+ *   'unsafe-eval' because Decap validates its configuration with Ajv, which compiles the schema
+ *   with `new Function` (decaporg/decap-cms#2138); 'wasm-unsafe-eval' for its image WebAssembly;
+ * - style-src 'unsafe-inline': Decap styles itself at run time with <style> elements (Emotion),
+ *   which no hash can cover;
+ * - img-src blob: data: and connect-src: images of the repository arrive from the forge's API as
+ *   blob URLs; the API is the only other origin the editor may reach.
+ */
+export function editorContentSecurityPolicy(backend: EditorBackend): string {
+  const forge = editorOrigins(backend).join(' ');
+  const list = (...sources: string[]) => sources.filter((source) => source !== '').join(' ');
+  return [
+    "default-src 'self'",
+    "script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval'",
+    "style-src 'self' 'unsafe-inline'",
+    `img-src ${list("'self'", 'data:', 'blob:', forge)}`,
+    `connect-src ${list("'self'", forge)}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+/** The `.htaccess` of the web editor's folder: its own policy instead of the site's, never indexed. */
+export const editorHtaccess = (backend: EditorBackend): string =>
+  [
+    '# Written by the build (src/lib/site/htaccess.ts, editorHtaccess) from site.editor in src/site.ts.',
+    '# The web editor (Decap CMS) needs more than the site: see editorContentSecurityPolicy.',
+    '<IfModule mod_headers.c>',
+    `  Header always set Content-Security-Policy "${editorContentSecurityPolicy(backend)}"`,
+    '  Header always set X-Robots-Tag "noindex, nofollow"',
+    '</IfModule>',
+    '',
+  ].join('\n');

@@ -15,6 +15,18 @@ export const paths = {
   search: '/suche/',
 } as const;
 
+/**
+ * The web editor (Decap CMS, src/lib/cms/): its page, the configuration it loads and the folder of
+ * its own scripts. Not part of the site readers see: no menu, sitemap or search links here.
+ */
+export const editorPaths = {
+  page: '/admin/',
+  config: '/admin/config.json',
+  assets: '/admin/decap/',
+  /** The one script of the editor's bundle that the page loads; it loads its chunks itself. */
+  script: '/admin/decap/decap-cms.js',
+} as const;
+
 /** Pages that exist whatever the content. */
 export const STATIC_PATHS: readonly string[] = Object.values(paths);
 

@@ -7,8 +7,8 @@ import {
   formatProblem,
   similarTopics,
   splitFrontmatter,
-  unknownAuthor,
 } from '#lib/checks/body.ts';
+import { unknownAuthor } from '#lib/checks/fields.ts';
 import { internalPath } from '#lib/checks/links.ts';
 
 const known = new Set(['/', '/blog/2022/da/', '/rss.xml', '/favicon.svg']);

@@ -20,6 +20,7 @@ describe('isSitemapPage', () => {
     ['/autor/redaktion/', true],
     ['/404/', false],
     ['/404.html', false],
+    ['/admin/', false],
     ['/rss.xml', false],
     ['/aliases.json', false],
     ['/sitemap-facts.json', false],

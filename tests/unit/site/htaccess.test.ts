@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ALIAS_BLOCK_BEGIN, ALIAS_BLOCK_END, aliasProblem, aliasRedirectRules, contentSecurityPolicy, withAliasBlock } from '#lib/site/htaccess.ts';
+import { ALIAS_BLOCK_BEGIN, ALIAS_BLOCK_END, aliasProblem, aliasRedirectRules, contentSecurityPolicy, editorContentSecurityPolicy, editorHtaccess, editorOrigins, withAliasBlock } from '#lib/site/htaccess.ts';
 
 describe('aliasRedirectRules', () => {
   it('is empty without aliases', () => {
@@ -116,5 +116,27 @@ describe('contentSecurityPolicy', () => {
     const policy = contentSecurityPolicy(readFileSync(join(import.meta.dirname, '../../../public/.htaccess'), 'utf8'));
     expect(policy).toMatch(/^default-src 'self'; /);
     expect(policy).not.toContain('unsafe-inline');
+  });
+});
+
+describe('the web editor’s own policy (/admin/.htaccess)', () => {
+  it.each([
+    ['Forgejo', { name: 'forgejo', api_root: 'https://git.example.org/api/v1' }, ['https://git.example.org']],
+    ['GitLab', { name: 'gitlab', api_root: 'https://gitlab.example.org/api/v4', base_url: 'https://gitlab.example.org' }, ['https://gitlab.example.org']],
+    ['GitHub without api_root', { name: 'github', base_url: 'https://oauth.example.org' }, ['https://api.github.com', 'https://oauth.example.org']],
+  ])('lets the editor talk to %s and nothing else', (_, backend, origins) => {
+    expect(editorOrigins(backend)).toEqual(origins);
+    const policy = editorContentSecurityPolicy(backend);
+    expect(policy).toContain(`connect-src 'self' ${origins.join(' ')}`);
+    // Scripts only from the site; eval for Decap's config validation (decaporg/decap-cms#2138).
+    expect(policy).toContain("script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval';");
+    expect(policy).not.toMatch(/script-src[^;]*(?:'unsafe-inline'|https?:)/);
+    expect(policy).toContain("frame-ancestors 'none'");
+  });
+
+  it('sends the policy and keeps the editor out of search engines', () => {
+    const text = editorHtaccess({ name: 'forgejo', api_root: 'https://git.example.org/api/v1' });
+    expect(contentSecurityPolicy(text)).toBe(editorContentSecurityPolicy({ name: 'forgejo', api_root: 'https://git.example.org/api/v1' }));
+    expect(text).toContain('Header always set X-Robots-Tag "noindex, nofollow"');
   });
 });
