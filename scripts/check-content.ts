@@ -7,7 +7,7 @@
 import { join, relative, resolve } from 'node:path';
 import { buildCacheDir } from '#lib/build/cache.ts';
 import { checkContent } from '#lib/checks/content.ts';
-import { formatProblem } from '#lib/checks/body.ts';
+import { formatProblem } from '#lib/checks/problem.ts';
 import { contentPaths, readContentFromDisk, readContentFromIndex } from '#lib/content/source.ts';
 
 const root = join(import.meta.dirname, '..');

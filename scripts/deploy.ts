@@ -21,7 +21,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SKIP_CHECK_ENV } from '#src/integration/env.ts';
-import { formatProblem } from '#lib/checks/body.ts';
+import { formatProblem } from '#lib/checks/problem.ts';
 import { legalFile, parseLegal } from '#lib/content/legal.ts';
 import { contentPaths } from '#lib/content/source.ts';
 import { site } from '#src/site.ts';

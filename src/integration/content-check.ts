@@ -1,7 +1,7 @@
 import type { AstroIntegrationLogger } from 'astro';
 import { checkContentAndList } from '#lib/checks/content.ts';
 import { BUILD_TIME_ENV, buildTime } from '#lib/content/posts.ts';
-import { formatProblem } from '#lib/checks/body.ts';
+import { formatProblem } from '#lib/checks/problem.ts';
 import { contentPaths, readContentFromDisk } from '#lib/content/source.ts';
 import type { AliasRedirect } from '#lib/site/htaccess.ts';
 import { SKIP_CHECK_ENV } from './env.ts';

@@ -5,16 +5,10 @@ import { authorSchema } from '#lib/content/schema.ts';
 import { parseYamlFile } from '#lib/checks/yaml-file.ts';
 import { byNewestFirst, isPublished, postSlug, postUrl } from '#lib/content/posts.ts';
 import { site } from '#src/site.ts';
-import {
-  aliasConflicts,
-  analyzeMdx,
-  checkBody,
-  duplicateUrls,
-  similarTopics,
-  splitFrontmatter,
-  type MdxFacts,
-  type Problem,
-} from '#lib/checks/body.ts';
+import { analyzeMdx, checkBody, splitFrontmatter, type MdxFacts } from '#lib/checks/body.ts';
+import { aliasConflicts, duplicateUrls, similarTopics } from '#lib/checks/across-posts.ts';
+import { sortProblems, type Problem } from '#lib/checks/problem.ts';
+import { brokenAddresses, type Entry } from '#lib/checks/addresses.ts';
 import { emptyBody, postFileSchema, unknownAuthor, updatedBeforeDate, updatedInFuture } from '#lib/checks/fields.ts';
 import { internalPath, type LinkTargets } from '#lib/checks/links.ts';
 import { sitePaths } from '#lib/site/routes.ts';
@@ -298,83 +292,6 @@ async function authorProblems(author: PostFile, snapshot: ContentSnapshot, cache
   const problem = await cachedImageProblem(await snapshot.readBytes(path), cacheDir);
   return problem === undefined ? problems : [...problems, { ...at(['photo']), message: `Bild ${data.photo} ${problem}`, severity: 'error' }];
 }
-
-/** A post's frontmatter as the schema reads it, or undefined when it is broken. */
-function postData(source: string): PostData | undefined {
-  const { frontmatter } = splitFrontmatter(source);
-  if (frontmatter === undefined) return undefined;
-  const document = parseDocument(frontmatter, { prettyErrors: false });
-  if (document.errors.length > 0) return undefined;
-  const result = schema.safeParse(document.toJS() ?? {});
-  return result.success ? result.data : undefined;
-}
-
-/** A post with its file, as the address checks need it. */
-interface Entry {
-  id: string;
-  file: string;
-  data: PostData;
-  /** 1-based lines of the frontmatter fields. */
-  lines: ReadonlyMap<string, number>;
-}
-
-/**
- * Published addresses that the change would break: a post of the last commit, public now, whose
- * address is neither a post's address nor an old address (`aliases`) any more. The renamed post
- * (found by its title, or by its file) is asked for the old address in `aliases`.
- */
-function brokenAddresses(committed: readonly PostFile[], entries: readonly Entry[], now: Date): Problem[] {
-  const addresses = new Set<string>();
-  for (const entry of entries) {
-    addresses.add(postUrl(entry));
-    for (const alias of entry.data.aliases) addresses.add(internalPath(alias) ?? alias);
-  }
-  const problems: Problem[] = [];
-  for (const old of committed) {
-    const data = postData(old.source);
-    if (data === undefined || !isPublished(data, now)) continue;
-    const url = postUrl({ id: old.id, data });
-    const same = entries.find((entry) => entry.file === old.file);
-    if (addresses.has(url)) {
-      if (same !== undefined && same.data.draft && postUrl(same) === url) {
-        problems.push({
-          file: same.file,
-          ...lineOf(same, 'draft'),
-          field: 'draft',
-          message: `der veröffentlichte Beitrag ${url} wird wieder zum Entwurf und verschwindet von der Website; erwartet wird draft: false, wenn er online bleiben soll`,
-          severity: 'warning',
-        });
-      }
-      continue;
-    }
-    const renamed = same ?? entries.find((entry) => entry.data.title === data.title);
-    if (renamed === undefined) {
-      problems.push({
-        file: old.file,
-        message: `der veröffentlichte Beitrag ${url} ist gelöscht; Links auf ihn führen dann ins Leere – wurde er umbenannt, erwartet wird ${url} unter aliases im neuen Beitrag`,
-        severity: 'warning',
-      });
-      continue;
-    }
-    problems.push({
-      file: renamed.file,
-      ...lineOf(renamed, renamed.lines.has('aliases') ? 'aliases' : 'title'),
-      field: 'aliases',
-      message: `die Adresse ändert sich von ${url} zu ${postUrl(renamed)} (neuer Dateiname oder neues Jahr); erwartet wird die alte Adresse unter aliases, damit Links darauf weiterführen: aliases: ["${url}"]`,
-      severity: 'error',
-    });
-  }
-  return problems;
-}
-
-const lineOf = (entry: Entry, field: string) => {
-  const line = entry.lines.get(field);
-  return line === undefined ? {} : { line };
-};
-
-/** By file, line and message, so output never depends on the order files were read in. */
-const sortProblems = (problems: Problem[]): Problem[] =>
-  problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || a.message.localeCompare(b.message));
 
 /**
  * Every content check of a snapshot (src/lib/content/source.ts): stray files in the blog folder,

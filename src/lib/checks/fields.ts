@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
 import { postSchema } from '#lib/content/schema.ts';
 import { formatDate, toDayKey } from '#lib/site/dates.ts';
-import type { Problem } from './body.ts';
+import type { Problem } from './problem.ts';
 
 // The schema and the checks of single fields with their messages, free of parsers and files, so
 // that the web editor's form (src/lib/cms/form-check.ts) judges a post with the words the content

@@ -1,6 +1,6 @@
 import { formatDate, toDayKey } from '#lib/site/dates.ts';
 import { slugFromPath } from '#lib/site/slugs.ts';
-import type { Problem } from './body.ts';
+import type { Problem } from './problem.ts';
 
 // Links in posts, judged as the deploy's verification of the built site judges them
 // (scripts/lib/verify.ts), with the address to write instead where one can be found.

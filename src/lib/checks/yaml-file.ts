@@ -1,6 +1,6 @@
 import type { z } from 'astro/zod';
 import { LineCounter, parseDocument } from 'yaml';
-import type { Problem } from '#lib/checks/body.ts';
+import type { Problem } from '#lib/checks/problem.ts';
 import { explainYamlError } from '#lib/checks/yaml-errors.ts';
 
 /** A YAML file read against a schema: its data when valid, and every problem with its line. */

@@ -1,6 +1,6 @@
 import { isPublished } from '#lib/content/posts.ts';
 import { emptyBody, imageWithoutAlt, postFileSchema, unknownAuthor, updatedBeforeDate, updatedInFuture } from '#lib/checks/fields.ts';
-import type { Problem } from '#lib/checks/body.ts';
+import type { Problem } from '#lib/checks/problem.ts';
 import { readPostFile, writePostFile } from './post-file.ts';
 import { ui } from '#src/i18n/de.ts';
 

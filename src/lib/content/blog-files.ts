@@ -1,4 +1,4 @@
-import type { Problem } from '#lib/checks/body.ts';
+import type { Problem } from '#lib/checks/problem.ts';
 
 /**
  * Which files under `content/blog/` are posts, and which would be left out of the site without a

@@ -2,7 +2,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { site } from '#src/site.ts';
 import { paginate, type IndexPage } from '#lib/site/pagination.ts';
 import { buildTime, byNewestFirst, isPublished, neighbours, postUrl, type Post } from '#lib/content/posts.ts';
-import { formatProblem, type Problem } from '#lib/checks/body.ts';
+import { formatProblem, type Problem } from '#lib/checks/problem.ts';
 import { checkContent } from '#lib/checks/content.ts';
 import { contentPaths, readContentFromDisk } from '#lib/content/source.ts';
 import { buildCacheDir } from '#lib/build/cache.ts';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'astro/zod';
-import { formatProblem, type Problem } from '#lib/checks/body.ts';
+import { formatProblem, type Problem } from '#lib/checks/problem.ts';
 import { text } from '#lib/content/schema.ts';
 import { parseYamlFile } from '#lib/checks/yaml-file.ts';
 

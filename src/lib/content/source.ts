@@ -6,7 +6,7 @@ import { join, relative, resolve } from 'node:path';
 import { legalFile } from '#lib/content/legal.ts';
 import type { CheckContext, PostFile } from '#lib/checks/content.ts';
 import { sortBlogFiles } from '#lib/content/blog-files.ts';
-import type { Problem } from '#lib/checks/body.ts';
+import type { Problem } from '#lib/checks/problem.ts';
 
 // Reads the posts for the content checks, either from disk (npm run check, the build) or from
 // git's index (the pre-commit hook: exactly what the commit will contain).

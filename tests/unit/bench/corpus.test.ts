@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkContent } from '#lib/checks/content.ts';
-import { formatProblem } from '#lib/checks/body.ts';
+import { formatProblem } from '#lib/checks/problem.ts';
 import { contentPaths, readContentFromDisk } from '#lib/content/source.ts';
 import { writeCorpus } from '../../../bench/corpus-writer.ts';
 import {

@@ -7,7 +7,7 @@ import { checkContent, checkPosts, type PostFile } from '#lib/checks/content.ts'
 import type { ContentSnapshot } from '#lib/content/source.ts';
 import { ROOT, TMP } from '../../build/helpers.ts';
 import { site } from '#src/site.ts';
-import { formatProblem } from '#lib/checks/body.ts';
+import { formatProblem } from '#lib/checks/problem.ts';
 
 const GOOD: PostFile = {
   file: 'content/blog/gut.mdx',

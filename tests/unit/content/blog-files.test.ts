@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sortBlogFiles } from '#lib/content/blog-files.ts';
-import { formatProblem } from '#lib/checks/body.ts';
+import { formatProblem } from '#lib/checks/problem.ts';
 
 const label = (path: string) => `content/blog/${path}`;
 const sort = (...files: string[]) => {

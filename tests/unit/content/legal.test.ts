@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { formatProblem } from '#lib/checks/body.ts';
+import { formatProblem } from '#lib/checks/problem.ts';
 import { isPlaceholder, legalFile, loadLegal, parseLegal, placeholderPaths, placeholderSummary } from '#lib/content/legal.ts';
 import { ROOT } from '../../build/helpers.ts';
 
