@@ -95,4 +95,21 @@ describe('npm run dev with broken posts', () => {
     ]);
     expect(fixed).toBe(200);
   });
+
+  it('shows an edited text on the article and in its teaser, and keeps the other posts as they were', async () => {
+    const before = (await get('/blog/2022/datum/')).root.querySelector('article')?.textContent;
+    writeFileSync(join(contentDir, 'gut.mdx'), post('title: "Ein guter Beitrag"\ndate: 2022-01-10', 'Ein ganz neuer erster Absatz.\n'));
+    const deadline = Date.now() + 30_000;
+    let article = '';
+    let index = '';
+    while (Date.now() < deadline) {
+      article = (await get('/blog/2022/gut/')).root.querySelector('article')?.textContent ?? '';
+      index = (await get('/')).root.querySelector('main')?.textContent ?? '';
+      if (article.includes('Ein ganz neuer erster Absatz.') && index.includes('Ein ganz neuer erster Absatz.')) break;
+      await new Promise((wait) => setTimeout(wait, 300));
+    }
+    expect(article).toContain('Ein ganz neuer erster Absatz.');
+    expect(index).toContain('Ein ganz neuer erster Absatz.');
+    expect((await get('/blog/2022/datum/')).root.querySelector('article')?.textContent).toBe(before);
+  });
 });

@@ -41,6 +41,9 @@ export function pageKey(props: unknown): string {
   return createHash('sha256').update(json).digest('base64url');
 }
 
-/** `getStaticPaths()` results with a cache key from each path's props. */
-export const withPageKeys = <T extends { props: unknown }>(paths: readonly T[]): (T & { cacheKey: string })[] =>
-  paths.map((path) => ({ ...path, cacheKey: pageKey(path.props) }));
+/**
+ * `getStaticPaths()` results with a cache key from each path's props. `npm run dev` renders each
+ * request anew and needs none: hashing every article's HTML on each edit would only slow it down.
+ */
+export const withPageKeys = <T extends { props: unknown }>(paths: readonly T[]): (T & { cacheKey?: string })[] =>
+  import.meta.env?.BLOG_PREVIEW === true ? [...paths] : paths.map((path) => ({ ...path, cacheKey: pageKey(path.props) }));

@@ -24,9 +24,27 @@ export type ParsedMdx = { tree: MdxNode; error?: undefined } | { tree?: undefine
  * (src/lib/markdown/plain-markdown.ts), so a body is parsed as MDX once per build.
  */
 export function parseMdx(body: string): ParsedMdx {
+  const kept = previewTrees?.get(body);
+  if (kept !== undefined) return kept;
+  let parsed: ParsedMdx;
   try {
-    return { tree: mdxToMdast(body) as MdxNode };
+    parsed = { tree: mdxToMdast(body) as MdxNode };
   } catch (error) {
-    return { error };
+    parsed = { error };
   }
+  if (previewTrees !== undefined) {
+    if (previewTrees.size >= PREVIEW_TREES) previewTrees.delete(previewTrees.keys().next().value!);
+    previewTrees.set(body, parsed);
+  }
+  return parsed;
 }
+
+/**
+ * `npm run dev` checks every post on each change (src/lib/content/collection.ts): the trees of
+ * bodies it has parsed are kept (by their text, oldest out first), so a change parses one body.
+ * Nothing reads a tree to change it. A build parses each body once and keeps nothing.
+ */
+const previewTrees: Map<string, ParsedMdx> | undefined = process.env['BLOG_PREVIEW'] === '1' ? new Map() : undefined;
+
+/** How many trees the preview keeps: all posts of a large blog and the versions of some being edited. */
+const PREVIEW_TREES = 5_000;
