@@ -253,6 +253,22 @@ describeInBrowser('the web editor (npm run redaktion)', () => {
     expect(listFiles(BLOG).filter((path) => !filesBefore.has(path)).sort()).toEqual(['neuer-serverraum-in-betrieb/index.mdx', 'neuer-serverraum-in-betrieb/serverraum.png']);
   });
 
+  it('builds: the new post is an article with its note box and cover image', () => {
+    const outDir = join(WORK, 'dist');
+    const result = spawnSync(process.execPath, [join(PROJECT, 'scripts/build.ts'), '--outDir', outDir], {
+      cwd: PROJECT,
+      encoding: 'utf8',
+      env: withoutVitest(buildEnv(join(WORK, 'build-cache'))),
+    });
+    expect(result.status, result.stdout + result.stderr).toBe(0);
+    const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin' }).format(new Date());
+    const article = readFileSync(join(outDir, `blog/${today.slice(0, 4)}/neuer-serverraum-in-betrieb/index.html`), 'utf8');
+    expect(article).toContain('<h1');
+    expect(article).toContain('Wartungsfenster kündigen wir vorher an.');
+    expect(article).toContain('im neuen Raum {mit Klimatisierung} und a &lt; b.');
+    expect(article).toMatch(/<img[^>]+alt="Blaue Fläche als Platzhalter für ein Foto des Serverraums"/);
+  });
+
   it('sends no request beyond 127.0.0.1', () => {
     expect(requests.length).toBeGreaterThan(10);
     expect(requests.filter((url) => !/^(?:http:\/\/127\.0\.0\.1:|data:|blob:)/.test(url))).toEqual([]);
