@@ -5,7 +5,7 @@ import { buildTime, byNewestFirst, isPublished, neighbours, postUrl, type Post }
 import { keptRecord, previewProblems } from '#lib/content/preview.ts';
 import { relatedFinder } from '#lib/content/related.ts';
 import type { TocEntry } from '#lib/markdown/toc.ts';
-import { renderPost } from '#lib/render/render.ts';
+import { mdxComponents, renderPost } from '#lib/render/render.ts';
 import { derivePostRecord, type PostRecord } from '#lib/render/record.ts';
 import { groupByTopic, topicUrl, type Topic } from '#lib/content/topics.ts';
 import { groupByMonth, type ArchiveYear } from '#lib/content/archive.ts';
@@ -32,6 +32,14 @@ export function publishedPosts(): Promise<Post[]> {
     (await getCollection('blog')).filter((post) => isPublished(post.data, now)).sort(byNewestFirst))();
   return published;
 }
+
+/**
+ * The content check's problems in `npm run dev` (src/lib/content/preview.ts), for the box on every
+ * page. Taken through this module, as before the preview's own module existed: Vite links the
+ * stylesheet of the posts' note boxes to what imports the collection, so every page keeps its
+ * stylesheets and the build its output (tests/build/same-output.test.ts).
+ */
+export { previewProblems };
 
 /** `npm run dev`: every post, drafts and scheduled ones included, except those with errors. */
 async function previewPosts(): Promise<Post[]> {
@@ -71,7 +79,7 @@ function oncePerPost<T>(make: (post: Post) => Promise<T>): (post: Post) => Promi
 const postRecord = oncePerPost(async (post): Promise<PostRecord> => {
   const link = new URL(postUrl(post), site.url).href;
   const make = async () => derivePostRecord(await renderPost(post), link, post.data.description);
-  return showUnpublished ? keptRecord(post, link, make) : make();
+  return showUnpublished ? keptRecord(post, link, mdxComponents, make) : make();
 });
 
 /** What a teaser on an index page needs. */

@@ -8,7 +8,6 @@ import type { Post } from '#lib/content/posts.ts';
 import { contentPaths, readContentFromDisk } from '#lib/content/source.ts';
 import type { PostRecord } from '#lib/render/record.ts';
 import { toDayKey } from '#lib/site/dates.ts';
-import { mdxComponents } from '#src/components/mdx.ts';
 
 // What only `npm run dev` does (src/lib/content/collection.ts asks for it there): the content check
 // on every change, since the build's first step does not run, and records kept across the reloads
@@ -105,9 +104,12 @@ function previewRecordsOf(components: object): KeptRecords {
 const previewRecordKey = (post: Post, link: string): string =>
   [post.id, String(post.digest ?? ''), post.rendered === undefined ? '' : cacheKey(post.rendered.html), link, post.data.description ?? ''].join('\0');
 
-/** The post's record: the kept one while its key is the same, else `make`'s, kept for the next reload. */
-export async function keptRecord(post: Post, link: string, make: () => Promise<PostRecord>): Promise<PostRecord> {
-  const kept = previewRecordsOf(mdxComponents);
+/**
+ * The post's record: the kept one while its key is the same, else `make`'s, kept for the next
+ * reload. `components` are the MDX components the records are rendered with (src/components/mdx.ts).
+ */
+export async function keptRecord(post: Post, link: string, components: object, make: () => Promise<PostRecord>): Promise<PostRecord> {
+  const kept = previewRecordsOf(components);
   const key = previewRecordKey(post, link);
   const earlier = kept.get(post.id);
   if (earlier?.key === key) return earlier.record;

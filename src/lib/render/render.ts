@@ -6,6 +6,9 @@ import { mdxComponents } from '#src/components/mdx.ts';
 import type { Post } from '#lib/content/posts.ts';
 import type { RenderedPost } from './record.ts';
 
+/** The components posts are rendered with: a new set after a change to one of them in `npm run dev`. */
+export { mdxComponents };
+
 let container: Promise<AstroContainer> | undefined;
 
 /**
