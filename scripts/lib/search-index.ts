@@ -8,7 +8,7 @@ export const SEARCH_INDEX_DIR = 'pagefind';
 /**
  * Pagefind's prebuilt search interfaces and its highlighter. The search page has its own markup
  * and German strings on top of Pagefind's JS API (`pagefind.js`), so these are never loaded;
- * removing them keeps ~400 KiB of unused script out of every deploy.
+ * removing them keeps unused script out of every deploy.
  */
 const UNUSED_BUNDLE_FILE = /^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/;
 

@@ -137,7 +137,7 @@ async function warnAboutMissingGlyphs(card: SocialCard): Promise<void> {
   }
 }
 
-/** The card as a 1200 × 630 PNG (`CARD_PNG`), about 17 ms of CPU (2 ms of it for the SVG). */
+/** The card as a 1200 × 630 PNG (`CARD_PNG`): the SVG drawn here, rasterized and quantized by sharp. */
 const drawCard = async (card: SocialCard): Promise<Buffer> =>
   sharp(Buffer.from(socialCardSvg(card, await loadFaces())))
     .png(CARD_PNG)
