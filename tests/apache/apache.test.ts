@@ -8,7 +8,7 @@ import { precompressDir } from '../../scripts/lib/precompress.ts';
 import { editorContentSecurityPolicy } from '#lib/site/htaccess.ts';
 import { site } from '#src/site.ts';
 import { parseHtml } from '#lib/markdown/html.ts';
-import { ROOT, assertBuilt, buildSite, fileForPath, htmlPages, listFiles } from '../build/helpers.ts';
+import { ROOT, assertBuilt, copyOfSharedSite, fileForPath, htmlPages, listFiles } from '../build/helpers.ts';
 import { apacheAvailable, decoded, get } from './http.ts';
 import { startApache, type ApacheServer } from './server.ts';
 
@@ -42,7 +42,7 @@ const aliases = () => [
 ];
 
 beforeAll(async () => {
-  const result = await buildSite('apache');
+  const result = await copyOfSharedSite('apache');
   assertBuilt(result);
   outDir = result.outDir;
   article = htmlPages(outDir).find((path) => path.startsWith('/blog/') && existsSync(`${fileForPath(outDir, path)}.br`))!;

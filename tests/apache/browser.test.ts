@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt, buildSite, htmlPages, listFiles } from '../build/helpers.ts';
+import { assertBuilt, sharedSite, htmlPages, listFiles } from '../build/helpers.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, hasChromium, isCI } from '../e2e/chromium.ts';
 import { apacheAvailable } from './http.ts';
 import { startApache, type ApacheServer } from './server.ts';
@@ -25,7 +25,7 @@ let browser: Browser | undefined;
 
 beforeAll(async () => {
   if (!hasApache || !browserReady) return;
-  const result = await buildSite('apache-browser');
+  const result = await sharedSite();
   assertBuilt(result);
   outDir = result.outDir;
   server = await startApache(outDir);

@@ -101,7 +101,8 @@ const cases: { name: string; files: Record<string, string | Buffer>; expected: (
 ];
 
 describe('a broken post fails the build with a message an editor can act on', () => {
-  it.each(cases)('$name', async ({ name, files, expected }) => {
+  // Each case fails at the content check, before Astro starts: light enough to run a few at once.
+  it.concurrent.for(cases)('$name', async ({ name, files, expected }, { expect }) => {
     const contentDir = join(TMP, 'errors-content', name.replace(/\W+/g, '-'));
     rmSync(contentDir, { recursive: true, force: true });
     mkdirSync(contentDir, { recursive: true });

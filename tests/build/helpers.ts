@@ -1,14 +1,16 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:net';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { join, resolve } from 'node:path';
 import type { HTMLElement } from 'node-html-parser';
 import { parseHtml } from '#lib/markdown/html.ts';
 import { listFiles } from '#lib/content/files.ts';
 import { BUILD_SCRIPT_ENV } from '#src/integration/env.ts';
 import { editorPaths } from '#lib/site/routes.ts';
+import { TEST_RUN_ENV } from '../test-run.ts';
 
 /** Repository root. */
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -81,6 +83,58 @@ export async function buildSite(
       resolvePromise({ code, output, outDir, timedOut });
     });
   });
+}
+
+/** How long a shared build of an earlier run is kept in tests/.tmp before a new run deletes it. */
+const SHARED_BUILD_MAX_AGE_MS = 6 * 3_600_000;
+/** How long a test file waits for the shared build that another file of the run is making. */
+const SHARED_BUILD_WAIT_MS = 600_000;
+
+/**
+ * The real content built once per test run with the plain `npm run build` settings, for the test
+ * files that only read a build (pages, feeds, SEO, preview, Apache, browser tests); the first file
+ * that asks builds it, the others wait for it. Tests that change files of a build take a copy
+ * (`copyOfSharedSite`). Outside a run of the whole configuration (no TEST_RUN_ENV), each file
+ * builds its own.
+ */
+export async function sharedSite(): Promise<BuildResult> {
+  const run = process.env[TEST_RUN_ENV];
+  if (!run) return buildSite(`shared-${process.pid}`);
+  const name = `shared-${run}`;
+  const dir = join(TMP, name);
+  const done = `${dir}.json`;
+  mkdirSync(TMP, { recursive: true });
+  let owner = false;
+  try {
+    mkdirSync(`${dir}.lock`);
+    owner = true;
+  } catch {
+    // Another file of this run is building it.
+  }
+  if (owner) {
+    for (const entry of readdirSync(TMP).filter((entry) => entry.startsWith('shared-') && !entry.startsWith(name))) {
+      const path = join(TMP, entry);
+      if (Date.now() - statSync(path).mtimeMs > SHARED_BUILD_MAX_AGE_MS) rmSync(path, { recursive: true, force: true });
+    }
+    const result = await buildSite(name);
+    writeFileSync(done, JSON.stringify(result));
+    return result;
+  }
+  const deadline = Date.now() + SHARED_BUILD_WAIT_MS;
+  while (!existsSync(done)) {
+    if (Date.now() > deadline) throw new Error(`The shared build ${dir} did not finish within ${SHARED_BUILD_WAIT_MS / 1000} s`);
+    await sleep(200);
+  }
+  return JSON.parse(readFileSync(done, 'utf8')) as BuildResult;
+}
+
+/** A copy of the shared build (`sharedSite`) in `tests/.tmp/<name>/dist`, for a test that changes files in it. */
+export async function copyOfSharedSite(name: string): Promise<BuildResult> {
+  const shared = await sharedSite();
+  const outDir = join(TMP, name, 'dist');
+  rmSync(join(TMP, name), { recursive: true, force: true });
+  if (shared.code === 0) cpSync(shared.outDir, outDir, { recursive: true });
+  return { ...shared, outDir };
 }
 
 /** Throws with the build log when a build failed, so a failing test shows why. */

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentSecurityPolicy } from '#lib/site/htaccess.ts';
-import { ROOT, assertBuilt, buildSite, freePort, withoutVitest } from './helpers.ts';
+import { ROOT, assertBuilt, sharedSite, freePort, withoutVitest } from './helpers.ts';
 
 // `npm run preview` shows what readers will see: the built site with the live site's
 // Content-Security-Policy, so an embed that `npm run dev` shows is blocked here too.
@@ -13,7 +13,7 @@ let output = '';
 let origin = '';
 
 beforeAll(async () => {
-  const built = await buildSite('preview');
+  const built = await sharedSite();
   assertBuilt(built);
   const port = await freePort();
   origin = `http://127.0.0.1:${port}`;

@@ -6,12 +6,12 @@ import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { toDayKey } from '#lib/site/dates.ts';
 import { site } from '#src/site.ts';
-import { assertBuilt, buildSite, contentPages, fileForPath, listFiles, readPage, textOf } from './helpers.ts';
+import { assertBuilt, sharedSite, contentPages, fileForPath, listFiles, readPage, textOf } from './helpers.ts';
 
 let outDir = '';
 
 beforeAll(async () => {
-  const result = await buildSite('seo');
+  const result = await sharedSite();
   assertBuilt(result);
   outDir = result.outDir;
 });

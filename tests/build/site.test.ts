@@ -5,7 +5,7 @@ import { parseHtml as parse } from '#lib/markdown/html.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { site } from '#src/site.ts';
 import { editorPaths } from '#lib/site/routes.ts';
-import { ROOT, assertBuilt, buildSite, contentPages, fileForPath, htmlPages, listFiles, readPage, textOf } from './helpers.ts';
+import { ROOT, assertBuilt, sharedSite, contentPages, fileForPath, htmlPages, listFiles, readPage, textOf } from './helpers.ts';
 import { readSeed } from './seed.ts';
 import { plainMarkdownSource, plainMarkdownSummary } from '#lib/markdown/plain-markdown.ts';
 import { splitFrontmatter } from '#lib/checks/body.ts';
@@ -16,7 +16,7 @@ let buildLog = '';
 const seed = readSeed();
 
 beforeAll(async () => {
-  const result = await buildSite('site');
+  const result = await sharedSite();
   assertBuilt(result);
   outDir = result.outDir;
   buildLog = result.output;

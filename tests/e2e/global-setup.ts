@@ -1,8 +1,7 @@
 import { existsSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { ROOT, TMP, assertBuilt, buildSite } from '../build/helpers.ts';
+import { ROOT, assertBuilt, sharedSite } from '../build/helpers.ts';
 import { CHROMIUM_PATH, INSTALL_HINT, hasChromium, isCI } from './chromium.ts';
 
 declare module 'vitest' {
@@ -13,8 +12,8 @@ declare module 'vitest' {
 }
 
 /**
- * Runs once per `vitest run` that includes the e2e project: checks for Chromium, then builds the
- * site once into its own folder, so every e2e file serves the same build.
+ * Runs once per `vitest run` that includes the e2e project: checks for Chromium, then provides
+ * the run's shared build of the real content, so every e2e file serves the same build.
  */
 export default async function setup(project: TestProject): Promise<() => void | Promise<void>> {
   if (!hasChromium()) {
@@ -26,17 +25,14 @@ export default async function setup(project: TestProject): Promise<() => void | 
     // Again after the run, where it cannot scroll away.
     return () => console.warn(banner);
   }
-  // Its own folder per run: others may run the suite in this working tree at the same time, and
-  // a build that starts by emptying a shared folder would pull the files from under their tests.
-  const name = `e2e-${process.pid}`;
-  const result = await buildSite(name);
+  // The run's shared build of the real content (tests/build/helpers.ts), which no e2e file changes.
+  const result = await sharedSite();
   assertBuilt(result);
   // One folder per run, named by its start time (no colons, so it is a valid name everywhere).
   const stamp = new Date().toISOString().replace(/:/g, '-').replace(/\.\d+Z$/, 'Z');
   const screenshotDir = join(ROOT, 'test-results/screenshots', stamp);
   project.provide('e2e', { outDir: result.outDir, screenshotDir });
-  return async () => {
-    await rm(join(TMP, name), { recursive: true, force: true });
+  return () => {
     if (existsSync(screenshotDir)) console.log(`\nScreenshots of this run: ${relative(process.cwd(), screenshotDir)}/\n`);
   };
 }
