@@ -1,6 +1,10 @@
-import { readFile, readdir, rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { cp, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { close, createIndex } from 'pagefind';
+import { cacheKey } from '#lib/build/cache.ts';
+import { listFiles } from '#lib/content/files.ts';
 
 /** Folder of the search index inside the built site; the search page loads `/pagefind/pagefind.js`. */
 export const SEARCH_INDEX_DIR = 'pagefind';
@@ -20,7 +24,16 @@ export interface SearchIndexStats {
   /** Files and bytes of the written index. */
   files: number;
   bytes: number;
+  /** True when the index was taken from the build cache: no page that Pagefind reads had changed. */
+  reused: boolean;
 }
+
+/** Pagefind's version, from its package.json (which its exports do not list). */
+const pagefindVersion = async (): Promise<string> =>
+  (JSON.parse(await readFile(join(dirname(fileURLToPath(import.meta.resolve('pagefind'))), '..', 'package.json'), 'utf8')) as { version: string }).version;
+
+/** The stats file stored beside a cached index. */
+const CACHED_STATS = 'stats.json';
 
 async function folderSize(dir: string): Promise<{ files: number; bytes: number }> {
   let files = 0;
@@ -50,7 +63,7 @@ const failOn = (step: string, errors: readonly string[]) => {
  * The language (and so the stemmer) comes from `<html lang="de">`; pages without
  * `data-pagefind-body` (index pages, legal pages, 404, redirects) are left out by Pagefind itself.
  */
-export async function writeSearchIndex(outDir: string): Promise<SearchIndexStats> {
+async function indexSite(outDir: string): Promise<Omit<SearchIndexStats, 'reused'>> {
   try {
     const { index, errors } = await createIndex({});
     failOn('createIndex', errors);
@@ -72,4 +85,50 @@ export async function writeSearchIndex(outDir: string): Promise<SearchIndexStats
     // Stops Pagefind's native service, so the build process can exit.
     await close();
   }
+}
+
+/**
+ * The key of a site's index: Pagefind's version, what this module removes from its output, and
+ * every HTML file Pagefind reads (its path and bytes). Pagefind has no update of single pages,
+ * but the same pages give the same index, so an unchanged site takes the index of the last build.
+ */
+async function indexKey(outDir: string): Promise<string> {
+  const parts: (string | Uint8Array)[] = [await pagefindVersion(), String(UNUSED_BUNDLE_FILE)];
+  for (const file of listFiles(outDir, /\.html$/)) {
+    parts.push(file, await readFile(join(outDir, file)));
+  }
+  return cacheKey(...parts);
+}
+
+/**
+ * `indexSite`, or with `cacheDir` the index of an earlier build of the same pages, copied from
+ * `<cacheDir>/<key>/`. Only the newest index is kept there. An entry that vanished while it was
+ * read (another build sharing the folder replaced it) means indexing anew.
+ */
+export async function writeSearchIndex(outDir: string, options: { cacheDir?: string } = {}): Promise<SearchIndexStats> {
+  const { cacheDir } = options;
+  if (cacheDir === undefined) return { ...(await indexSite(outDir)), reused: false };
+  const key = await indexKey(outDir);
+  const entry = join(cacheDir, key);
+  const outputPath = join(outDir, SEARCH_INDEX_DIR);
+  await rm(outputPath, { recursive: true, force: true });
+  try {
+    const stats = JSON.parse(await readFile(join(entry, CACHED_STATS), 'utf8')) as Omit<SearchIndexStats, 'reused'>;
+    await cp(join(entry, SEARCH_INDEX_DIR), outputPath, { recursive: true });
+    return { ...stats, reused: true };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    await rm(outputPath, { recursive: true, force: true });
+  }
+  const stats = await indexSite(outDir);
+  // Written under a temporary name and renamed, so that no build reads half an entry.
+  const temporary = join(cacheDir, `${key}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  await mkdir(temporary, { recursive: true });
+  await cp(outputPath, join(temporary, SEARCH_INDEX_DIR), { recursive: true });
+  await writeFile(join(temporary, CACHED_STATS), JSON.stringify(stats));
+  for (const name of await readdir(cacheDir)) {
+    if (join(cacheDir, name) !== temporary) await rm(join(cacheDir, name), { recursive: true, force: true });
+  }
+  await rename(temporary, entry);
+  return { ...stats, reused: false };
 }

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { TMP, assertBuilt, buildSite, listFiles, type BuildResult } from './helpers.ts';
 
 // Two builds of the real content that share one cache folder (each build's own folder is wiped by
-// buildSite): the second must take the compressed copies and the social images from the cache,
+// buildSite): the second must take the compressed copies, the social images and the search index from the cache,
 // produce the same bytes, and drop cache entries it no longer needs.
 
 const cacheDir = join(TMP, 'cache-shared');
@@ -62,6 +62,21 @@ describe('a rebuild with the cache of an earlier one', () => {
     const before = outputs(first.outDir);
     expect(Object.keys(before).length).toBeGreaterThan(40);
     expect(outputs(second.outDir)).toEqual(before);
+  });
+
+  it('takes the search index from the cache, file for file the one the first build wrote', () => {
+    const reused = 'aus dem Cache (keine durchsuchte Seite geändert)';
+    expect(first.output).toMatch(/\[suchindex\] .* Beiträge/);
+    expect(first.output).not.toContain(reused);
+    expect(second.output).toContain(reused);
+    const index = (outDir: string) =>
+      Object.fromEntries(
+        listFiles(outDir)
+          .filter((file) => file.startsWith('pagefind/'))
+          .map((file) => [file, createHash('sha256').update(readFileSync(join(outDir, file))).digest('hex')]),
+      );
+    expect(Object.keys(index(first.outDir)).length).toBeGreaterThan(5);
+    expect(index(second.outDir)).toEqual(index(first.outDir));
   });
 
   it('deletes cache entries the build did not use', () => {

@@ -104,6 +104,9 @@ describe('an incremental build gives the files of a build from nothing', () => {
     expect(pages).toBeGreaterThan(50);
     // Only pages without getStaticPaths (/, /archiv/, feeds, …) are rendered again.
     expect(reused(again.incremental.output)).toBeGreaterThan(pages * 0.6);
+    // Pagefind indexes whole sites only; with no page changed, the last index is taken.
+    expect(again.incremental.output).toContain('aus dem Cache (keine durchsuchte Seite geändert)');
+    expect(first.incremental.output).not.toContain('keine durchsuchte Seite geändert');
   });
 
   it.each<[string, () => void]>([
