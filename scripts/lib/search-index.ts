@@ -100,6 +100,32 @@ async function indexKey(outDir: string): Promise<string> {
   return cacheKey(...parts);
 }
 
+/** A temporary entry older than this was left by a killed build. */
+const ABANDONED_MS = 3_600_000;
+
+/**
+ * Keeps the index at `outputPath` as the entry `key` of `cacheDir`, in place of the entries before
+ * it. Written under a temporary name and renamed, so that no build reads half an entry; another
+ * build's temporary entry is left alone unless it was abandoned.
+ */
+async function storeIndex(cacheDir: string, key: string, outputPath: string, stats: Omit<SearchIndexStats, 'reused'>): Promise<void> {
+  const temporary = join(cacheDir, `${key}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  await mkdir(temporary, { recursive: true });
+  try {
+    await cp(outputPath, join(temporary, SEARCH_INDEX_DIR), { recursive: true });
+    await writeFile(join(temporary, CACHED_STATS), JSON.stringify(stats));
+    for (const name of await readdir(cacheDir)) {
+      const path = join(cacheDir, name);
+      if (path === temporary) continue;
+      if (name.endsWith('.tmp') && Date.now() - (await stat(path)).mtimeMs < ABANDONED_MS) continue;
+      await rm(path, { recursive: true, force: true });
+    }
+    await rename(temporary, join(cacheDir, key));
+  } finally {
+    await rm(temporary, { recursive: true, force: true });
+  }
+}
+
 /**
  * `indexSite`, or with `cacheDir` the index of an earlier build of the same pages, copied from
  * `<cacheDir>/<key>/`. Only the newest index is kept there. An entry that vanished while it was
@@ -121,14 +147,8 @@ export async function writeSearchIndex(outDir: string, options: { cacheDir?: str
     await rm(outputPath, { recursive: true, force: true });
   }
   const stats = await indexSite(outDir);
-  // Written under a temporary name and renamed, so that no build reads half an entry.
-  const temporary = join(cacheDir, `${key}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
-  await mkdir(temporary, { recursive: true });
-  await cp(outputPath, join(temporary, SEARCH_INDEX_DIR), { recursive: true });
-  await writeFile(join(temporary, CACHED_STATS), JSON.stringify(stats));
-  for (const name of await readdir(cacheDir)) {
-    if (join(cacheDir, name) !== temporary) await rm(join(cacheDir, name), { recursive: true, force: true });
-  }
-  await rename(temporary, entry);
+  await storeIndex(cacheDir, key, outputPath, stats).catch(() => {
+    // Only the next build's time depends on the entry; it indexes anew without it.
+  });
   return { ...stats, reused: false };
 }
